@@ -1,0 +1,34 @@
+import type { TurnContext } from "botbuilder";
+import { TEAMS_COMMAND_WORDS } from "../../../src/core/programme/commands.js";
+import { runCommand } from "../../../src/core/programme/run-command.js";
+import { tenantNotSetUpCard } from "../../../src/core/programme/help.js";
+import { translator } from "../../../src/core/ui/i18n/index.js";
+import { toLocale } from "../../../src/core/org/types.js";
+import type { TeamsHandlerDeps } from "../deps.js";
+import { replyWithCard } from "../reply-with-card.js";
+import { teamsTenantKey, teamsUser } from "../tenant-key.js";
+
+/**
+ * Teams has no slash commands: the first word of a message is the command ("kurs", "hilfe",
+ * "goals", "ziele", …), with or without a leading slash. Anything else gets the unknown-command help.
+ */
+export function commandMessage(deps: TeamsHandlerDeps) {
+  return async (context: TurnContext): Promise<void> => {
+    const text = (context.activity.text ?? "").trim().replace(/^\//, "");
+    const [first = "", ...rest] = text.split(/\s+/);
+    const command = TEAMS_COMMAND_WORDS[first.toLowerCase()];
+    const tenantKey = teamsTenantKey(context, deps.emulator);
+    if (!tenantKey) {
+      const locale = toLocale(context.activity.locale) ?? deps.core.defaultLocale;
+      await replyWithCard(context, tenantNotSetUpCard(translator(locale)), locale);
+      return;
+    }
+    const { card, locale } = await runCommand(deps.core, {
+      tenantKey,
+      user: teamsUser(context, deps.log),
+      command: command ?? "kurs",
+      args: command ? rest.join(" ") : text,
+    });
+    await replyWithCard(context, card, locale);
+  };
+}

@@ -1,0 +1,35 @@
+import type { Queue } from "bullmq";
+import type { TenantInfo } from "../src/core/org/types.js";
+import { DEFAULT_JOB_OPTIONS, type JobName, type JobPayload } from "./definitions.js";
+
+interface Schedule<N extends JobName> {
+  readonly id: string;
+  readonly name: N;
+  readonly pattern: string;
+  readonly payload: JobPayload<N>;
+}
+
+/** Recurring jobs per tenant; stable scheduler ids make every replica's upsert the same single schedule. */
+export function tenantSchedules(tenant: TenantInfo, options: { slack: boolean }): Schedule<JobName>[] {
+  const schedules: Schedule<JobName>[] = [];
+  if (options.slack) {
+    schedules.push({
+      id: `org.link-identities:${tenant.id}`,
+      name: "org.link-identities",
+      // Nightly, outside working hours: new Slack accounts get linked before people start asking.
+      pattern: "0 3 * * *",
+      payload: { tenantId: tenant.id, platform: "slack" },
+    });
+  }
+  return schedules;
+}
+
+export async function upsertSchedules(queue: Queue, tenant: TenantInfo, schedules: readonly Schedule<JobName>[]): Promise<void> {
+  for (const schedule of schedules) {
+    await queue.upsertJobScheduler(
+      schedule.id,
+      { pattern: schedule.pattern, tz: tenant.timezone },
+      { name: schedule.name, data: schedule.payload, opts: { ...DEFAULT_JOB_OPTIONS } },
+    );
+  }
+}

@@ -1,0 +1,31 @@
+import { type Job, UnrecoverableError, Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import type { Logger } from "../src/logger.js";
+import { isJobName, type JobName, jobSchemas, QUEUE_NAME } from "./definitions.js";
+import { type ProcessorDeps, processors } from "./processors/index.js";
+
+/** Creates the BullMQ worker; `close()` waits for running jobs, which is how SIGTERM drains. */
+export function createWorker(connection: Redis, prefix: string, deps: ProcessorDeps, concurrency: number): Worker {
+  const worker = new Worker(
+    QUEUE_NAME,
+    async (job: Job) => {
+      if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
+      return dispatch(job.name, job, deps.log.child({ jobId: job.id, job: job.name }), deps);
+    },
+    { connection, prefix, concurrency, autorun: true },
+  );
+  worker.on("failed", (job, err) =>
+    deps.log.error({ err, jobId: job?.id, job: job?.name, attempts: job?.attemptsMade }, "job failed"),
+  );
+  // Connection errors are reported by the Redis connection itself (src/queue/redis.ts).
+  worker.on("error", (err) => deps.log.debug({ err }, "worker error"));
+  return worker;
+}
+
+async function dispatch<N extends JobName>(name: N, job: Job, log: Logger, deps: ProcessorDeps): Promise<unknown> {
+  const parsed = jobSchemas[name].safeParse(job.data);
+  // A payload that does not parse will not parse on retry either.
+  if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${name}: ${parsed.error.message}`);
+  const processor = processors[name] as (d: ProcessorDeps, p: unknown) => Promise<unknown>;
+  return processor({ ...deps, log }, parsed.data);
+}

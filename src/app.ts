@@ -1,0 +1,186 @@
+import type { Server } from "node:http";
+import { WebClient } from "@slack/web-api";
+import type { Worker } from "bullmq";
+import type { Redis } from "ioredis";
+import { registerSlackHandlers } from "../handlers/slack/index.js";
+import { registerTeamsHandlers } from "../handlers/teams/index.js";
+import { createWorker } from "../jobs/worker-runtime.js";
+import { tenantSchedules, upsertSchedules } from "../jobs/schedules.js";
+import { createSlackApp, type SlackTransport } from "./chat/slack/create-slack-app.js";
+import { SlackDirectory } from "./chat/slack/slack-directory.js";
+import { SlackUserInfoCache } from "./chat/slack/user-info.js";
+import { createTeamsApp } from "./chat/teams/create-teams-app.js";
+import type { Config } from "./config.js";
+import type { IdentifyDeps } from "./core/org/identify.js";
+import type { TenantInfo } from "./core/org/types.js";
+import { type Database, openDatabase } from "./db/client.js";
+import { PrismaOrgRepository } from "./db/org-repository.js";
+import { PrismaTenantRepository } from "./db/tenant-repository.js";
+import type { Logger } from "./logger.js";
+import { JobProducer } from "./queue/job-producer.js";
+import { createRedis, pingRedis } from "./queue/redis.js";
+import { createWebApp, errorHandler } from "./web/server.js";
+import { mountTeamsEndpoint } from "./web/teams-endpoint.js";
+
+export const DEFAULT_TENANT_SLUG = "default";
+
+export interface KursOptions {
+  /** Run a BullMQ worker in this process (`npm start` does; `npm run worker` runs only that). */
+  readonly worker: boolean;
+  readonly web: boolean;
+}
+
+export interface Kurs {
+  readonly db: Database;
+  readonly tenant: TenantInfo;
+  readonly producer: JobProducer;
+  /** Listens on config.port (0 = any free port); resolves with the bound port. */
+  listen(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config -> db -> core services -> transports -> jobs. */
+export async function createKurs(config: Config, log: Logger, options: KursOptions): Promise<Kurs> {
+  const db = await openDatabase(config.database, { log: log.child({ component: "db" }) });
+  const stops: (() => Promise<unknown>)[] = [];
+  try {
+    const migrated = await db.migrate();
+    log.info({ database: db.kind, applied: migrated.applied.length }, "database ready");
+    const tenants = new PrismaTenantRepository(db.prisma);
+    const org = new PrismaOrgRepository(db.prisma);
+    const core: IdentifyDeps = { tenants, org, defaultLocale: config.defaultLocale };
+
+    // Single-workspace mode: one tenant, created at start and bound to the configured workspace.
+    let tenant = await tenants.ensure({
+      slug: DEFAULT_TENANT_SLUG,
+      name: config.tenantName,
+      defaultLocale: config.defaultLocale,
+      teamsTenantId: config.teams.appTenantId,
+    });
+
+    const producerRedis = createRedis(config.redisUrl, "producer", log.child({ component: "redis" }));
+    stops.push(() => producerRedis.quit().catch(() => producerRedis.disconnect()));
+    const producer = new JobProducer(producerRedis, config.queuePrefix);
+    stops.unshift(() => producer.close());
+
+    const web = createWebApp(
+      [
+        { name: "database", check: () => db.ping() },
+        { name: "redis", check: () => pingRedis(producerRedis) },
+      ],
+      log.child({ component: "web" }),
+    );
+
+    let slack: SlackTransport | undefined;
+    let slackDirectory: SlackDirectory | undefined;
+    if (options.web && config.slack) {
+      slack = createSlackApp(config.slack, web, log.child({ transport: "slack" }));
+      slackDirectory = new SlackDirectory(slack.app.client);
+      registerSlackHandlers(slack.app, {
+        core,
+        userInfo: new SlackUserInfoCache(slack.app.client),
+        log: log.child({ transport: "slack" }),
+      });
+      tenant = await bindSlackWorkspace(slack, tenants, tenant, log);
+    } else if (options.web) {
+      log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect a workspace");
+    }
+
+    if (options.web && config.teams.enabled) {
+      const teams = createTeamsApp(config.teams, log.child({ transport: "teams" }));
+      registerTeamsHandlers(teams.app, { core, log: log.child({ transport: "teams" }), emulator: teams.emulator });
+      mountTeamsEndpoint(web, teams, log.child({ transport: "teams" }));
+      if (teams.emulator) {
+        log.warn("Teams runs in emulator mode (no MICROSOFT_APP_ID): /api/messages accepts loopback callers only");
+      }
+    } else if (options.web) {
+      log.info("Teams is off (TEAMS_ENABLED=false)");
+    }
+    web.use(errorHandler(log.child({ component: "web" })));
+
+    let worker: Worker | undefined;
+    let workerRedis: Redis | undefined;
+    if (options.worker) {
+      workerRedis = createRedis(config.redisUrl, "worker", log.child({ component: "redis" }));
+      const wr = workerRedis;
+      worker = createWorker(
+        wr,
+        config.queuePrefix,
+        {
+          org,
+          tenants,
+          directories: config.slack ? { slack: slackDirectory ?? new SlackDirectory(workerSlackClient(config)) } : {},
+          log: log.child({ component: "worker" }),
+        },
+        config.workerConcurrency,
+      );
+      const w = worker;
+      stops.unshift(() => w.close(), () => wr.quit().catch(() => wr.disconnect()));
+      // Schedules are upserted by stable id, so every replica doing it leaves one schedule.
+      upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack: Boolean(config.slack) })).catch((err: unknown) =>
+        log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
+      );
+    }
+
+    let server: Server | undefined;
+    return {
+      db,
+      tenant,
+      producer,
+      async listen() {
+        if (slack?.socketMode) await slack.app.start();
+        return new Promise<number>((resolve, reject) => {
+          const s = web.listen(config.port, () => {
+            const address = s.address();
+            const port = typeof address === "object" && address ? address.port : config.port;
+            log.info({ port, slack: slack ? (slack.socketMode ? "socket mode" : "http") : "off" }, "Kurs is listening");
+            resolve(port);
+          });
+          s.on("error", reject);
+          server = s;
+        });
+      },
+      async stop() {
+        // Stop taking requests, let running jobs finish, then close connections.
+        if (server) {
+          const s = server;
+          await new Promise<void>((resolve) => s.close(() => resolve()));
+          s.closeAllConnections?.();
+        }
+        if (slack?.socketMode) await slack.app.stop();
+        for (const stop of stops) await stop();
+        await db.close();
+      },
+    };
+  } catch (err) {
+    for (const stop of stops) await stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+async function bindSlackWorkspace(
+  slack: SlackTransport,
+  tenants: PrismaTenantRepository,
+  tenant: TenantInfo,
+  log: Logger,
+): Promise<TenantInfo> {
+  try {
+    const auth = await slack.app.client.auth.test();
+    if (!auth.team_id) return tenant;
+    return await tenants.ensure({
+      slug: tenant.slug,
+      name: tenant.name,
+      slackTeamId: auth.team_id,
+      slackEnterpriseId: auth.enterprise_id,
+    });
+  } catch (err) {
+    log.warn({ err }, "Slack auth.test failed; the workspace is bound at the next start. Check SLACK_BOT_TOKEN.");
+    return tenant;
+  }
+}
+
+function workerSlackClient(config: Config): WebClient {
+  const apiUrl = config.slack?.apiUrl;
+  return new WebClient(config.slack?.botToken, apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {});
+}

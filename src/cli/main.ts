@@ -1,0 +1,72 @@
+import { Command, CommanderError, Option } from "commander";
+import { ConfigError, KursError } from "../errors.js";
+import { demoCommand } from "./demo.js";
+import { importOrgCommand } from "./import-org.js";
+import { migrateCommand } from "./migrate.js";
+
+export function buildProgram(): Command {
+  const program = new Command("kurs")
+    .description("Kurs: carry a change programme through Slack and Microsoft Teams")
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  const lang = new Option("--lang <de|en>", "language of the output (default: KURS_DEFAULT_LOCALE)").choices(["de", "en"]);
+  const tenant = new Option("--tenant <slug>", "tenant to work on").default("default");
+
+  program
+    .command("migrate")
+    .description("apply pending database migrations (also done at every start)")
+    .action(() => migrateCommand());
+
+  const importCmd = program.command("import").description("import data from CSV files");
+  importCmd
+    .command("org")
+    .description(
+      "import the org chart: email,name,role,unit_path,manager_email,slack_user_id,teams_aad_object_id,locale,timezone. " +
+        "Validates the whole file first and imports nothing if a row is bad; re-importing the same file changes nothing.",
+    )
+    .argument("<file>", "CSV file (comma or semicolon separated, UTF-8)")
+    .addOption(tenant)
+    .addOption(lang)
+    .action((file: string, opts: { tenant: string; lang?: "de" | "en" }) => importOrgCommand(file, opts));
+
+  program
+    .command("demo")
+    .description("seed the demo organisation (an IT service provider with 90 people); running it again changes nothing")
+    .addOption(new Option("--tenant <slug>", "tenant to seed").default("default"))
+    .option("--me <email>", "put your e-mail on the first managing director, so your chat account is matched to them")
+    .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
+    .action((opts: { tenant: string; me?: string; lang?: "de" | "en" }) => demoCommand(opts));
+
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync([...argv], { from: "user" });
+    return process.exitCode === undefined ? 0 : Number(process.exitCode);
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      return 1;
+    }
+    if (err instanceof KursError) {
+      console.error(`kurs: ${err.message}`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+const isEntry = process.argv[1] && /kurs(\.js)?$|cli[\\/]main\.(ts|js)$/.test(process.argv[1]);
+if (isEntry) {
+  runCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
+}

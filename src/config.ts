@@ -1,0 +1,166 @@
+import { resolve } from "node:path";
+import { z } from "zod/v4";
+import { ConfigError } from "./errors.js";
+
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const shape = {
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must start with postgres:// or postgresql://")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default("./.data"),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .default("redis://127.0.0.1:6379"),
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9:_-]+$/i)
+    .default("kurs"),
+  SLACK_SIGNING_SECRET: optionalString,
+  SLACK_BOT_TOKEN: optionalString.pipe(z.string().startsWith("xoxb-", "must be a bot token (xoxb-…)").optional()),
+  SLACK_APP_TOKEN: optionalString.pipe(
+    z.string().startsWith("xapp-", "must be an app-level token (xapp-…)").optional(),
+  ),
+  SLACK_API_URL: optionalString.pipe(z.url().optional()),
+  MICROSOFT_APP_ID: optionalString,
+  MICROSOFT_APP_PASSWORD: optionalString,
+  MICROSOFT_APP_TENANT_ID: optionalString,
+  MICROSOFT_APP_TYPE: z.enum(["MultiTenant", "SingleTenant", "UserAssignedMSI"]).default("MultiTenant"),
+  TEAMS_ENABLED: z
+    .enum(["true", "false", "1", "0", "on", "off"])
+    .default("true")
+    .transform((v) => v === "true" || v === "1" || v === "on"),
+  KURS_TENANT_NAME: z.string().trim().min(1).default("Kurs"),
+  KURS_DEFAULT_LOCALE: z.enum(["de", "en"]).default("de"),
+  KURS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+};
+
+/** Every environment variable Kurs reads; .env.example documents each (a test checks). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(shape);
+
+const schema = z.object(shape).superRefine((env, ctx) => {
+  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["SLACK_SIGNING_SECRET"],
+      message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
+    });
+  }
+  if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when Slack is configured" });
+  }
+  if (
+    Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) &&
+    env.MICROSOFT_APP_TYPE !== "UserAssignedMSI"
+  ) {
+    ctx.addIssue({
+      code: "custom",
+      path: [env.MICROSOFT_APP_ID ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_ID"],
+      message: "MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD must be set together",
+    });
+  }
+  if (env.MICROSOFT_APP_TYPE === "SingleTenant" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
+    ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required for a SingleTenant app" });
+  }
+  if (env.NODE_ENV === "production" && env.TEAMS_ENABLED && !env.MICROSOFT_APP_ID) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["MICROSOFT_APP_ID"],
+      message:
+        "is required in production: without Microsoft credentials the Teams endpoint would run unauthenticated in emulator mode (set TEAMS_ENABLED=false for a Slack-only install)",
+    });
+  }
+});
+
+type Env = z.output<typeof schema>;
+
+export interface Config {
+  readonly env: Env["NODE_ENV"];
+  readonly port: number;
+  readonly logLevel: Env["LOG_LEVEL"];
+  readonly database:
+    | { readonly kind: "postgres"; readonly url: string }
+    | { readonly kind: "pglite"; readonly dataDir: string };
+  readonly redisUrl: string;
+  readonly queuePrefix: string;
+  readonly slack:
+    | {
+        readonly botToken: string;
+        readonly signingSecret: string | undefined;
+        readonly appToken: string | undefined;
+        readonly apiUrl: string | undefined;
+      }
+    | undefined;
+  readonly teams: {
+    readonly enabled: boolean;
+    /** Emulator mode: no credentials, loopback callers only, never in production. */
+    readonly emulator: boolean;
+    readonly appId: string | undefined;
+    readonly appPassword: string | undefined;
+    readonly appTenantId: string | undefined;
+    readonly appType: Env["MICROSOFT_APP_TYPE"];
+  };
+  readonly tenantName: string;
+  readonly defaultLocale: "de" | "en";
+  readonly workerConcurrency: number;
+}
+
+/** Parses the environment once; throws ConfigError listing every problem, never just the first. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = issue.path.join(".") || "environment";
+      const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
+      const shown = value === undefined ? "" : ` (got "${redact(issue.path[0] as string, value)}")`;
+      return `${name} ${issue.message}${shown}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const env = parsed.data;
+  return {
+    env: env.NODE_ENV,
+    port: env.PORT,
+    logLevel: env.LOG_LEVEL,
+    database: env.DATABASE_URL
+      ? { kind: "postgres", url: env.DATABASE_URL }
+      : { kind: "pglite", dataDir: resolve(env.DATA_DIR) },
+    redisUrl: env.REDIS_URL,
+    queuePrefix: env.QUEUE_PREFIX,
+    slack: env.SLACK_BOT_TOKEN
+      ? {
+          botToken: env.SLACK_BOT_TOKEN,
+          signingSecret: env.SLACK_SIGNING_SECRET,
+          appToken: env.SLACK_APP_TOKEN,
+          apiUrl: env.SLACK_API_URL,
+        }
+      : undefined,
+    teams: {
+      enabled: env.TEAMS_ENABLED,
+      emulator: !env.MICROSOFT_APP_ID,
+      appId: env.MICROSOFT_APP_ID,
+      appPassword: env.MICROSOFT_APP_PASSWORD,
+      appTenantId: env.MICROSOFT_APP_TENANT_ID,
+      appType: env.MICROSOFT_APP_TYPE,
+    },
+    tenantName: env.KURS_TENANT_NAME,
+    defaultLocale: env.KURS_DEFAULT_LOCALE,
+    workerConcurrency: env.KURS_WORKER_CONCURRENCY,
+  };
+}
+
+function redact(name: string, value: string): string {
+  if (/SECRET|PASSWORD|TOKEN/.test(name)) return value.length > 6 ? `${value.slice(0, 4)}…` : "…";
+  return value.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:…@");
+}

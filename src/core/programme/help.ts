@@ -1,0 +1,85 @@
+import type { Platform, PersonProfile, TenantInfo } from "../org/types.js";
+import type { Block, Card } from "../ui/card.js";
+import { escapeMarkup } from "../ui/markup.js";
+import type { Translate } from "../ui/i18n/index.js";
+import { COMMANDS, type CommandName } from "./commands.js";
+
+export interface HelpContext {
+  readonly t: Translate;
+  readonly tenant: TenantInfo;
+  readonly person: PersonProfile | null;
+  readonly platform: Platform;
+}
+
+function commandLabel(name: CommandName, platform: Platform): string {
+  return platform === "slack" ? `/${name}` : name;
+}
+
+function commandList(ctx: HelpContext): Block[] {
+  const { t, platform } = ctx;
+  const available = COMMANDS.filter((c) => c.available);
+  const coming = COMMANDS.filter((c) => !c.available);
+  const blocks: Block[] = [
+    { type: "list", items: available.map((c) => `**${commandLabel(c.name, platform)}** – ${t(c.description)}`) },
+  ];
+  if (coming.length > 0) {
+    blocks.push({
+      type: "context",
+      text: t("help.comingSoon", { commands: coming.map((c) => commandLabel(c.name, platform)).join(", ") }),
+    });
+  }
+  return blocks;
+}
+
+/** `/kurs`: what this person can do, and where they sit in the organisation. */
+export function helpCard(ctx: HelpContext): Card {
+  const { t, person, tenant } = ctx;
+  const blocks: Block[] = [
+    { type: "header", text: t("help.header") },
+    {
+      type: "text",
+      text: person ? t("help.greeting", { name: escapeMarkup(person.name) }) : t("help.greetingAnonymous"),
+    },
+    ...commandList(ctx),
+    { type: "divider" },
+  ];
+  if (person) {
+    const primary = person.roles[0];
+    blocks.push(
+      { type: "text", text: `**${t("help.placeHeader")}**` },
+      {
+        type: "fields",
+        fields: [
+          { label: t("help.unit"), value: primary ? primary.unit.path : t("common.none") },
+          { label: t("help.role"), value: primary ? t(`roles.${primary.role}`) : t("common.none") },
+          { label: t("help.manager"), value: person.manager ? person.manager.name : t("help.noManager") },
+        ],
+      },
+    );
+  } else {
+    blocks.push({ type: "text", text: t("help.notInOrg", { tenant: escapeMarkup(tenant.name) }) });
+  }
+  if (ctx.platform === "teams") blocks.push({ type: "context", text: t("help.footer") });
+  return { summary: t("help.summary", { name: person?.name ?? tenant.name }), blocks };
+}
+
+export function unknownCommandCard(ctx: HelpContext, command: string): Card {
+  const { t } = ctx;
+  return {
+    summary: t("unknownCommand.summary", { command }),
+    blocks: [{ type: "text", text: t("unknownCommand.text", { command: escapeMarkup(command) }) }, ...commandList(ctx)],
+  };
+}
+
+export function notAvailableCard(ctx: HelpContext, command: CommandName): Card {
+  const { t } = ctx;
+  const label = commandLabel(command, ctx.platform);
+  return {
+    summary: t("notAvailable.summary", { command: label }),
+    blocks: [{ type: "text", text: t("notAvailable.text", { command: label }) }, ...commandList(ctx)],
+  };
+}
+
+export function tenantNotSetUpCard(t: Translate): Card {
+  return { summary: t("tenant.notSetUp"), blocks: [{ type: "text", text: t("tenant.notSetUp") }] };
+}

@@ -1,0 +1,66 @@
+import type { TenantInfo } from "../core/org/types.js";
+import type { EnsureTenantInput, TenantRepository } from "../core/ports.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+type TenantRow = Awaited<ReturnType<PrismaClient["tenant"]["findFirstOrThrow"]>>;
+
+function toInfo(row: TenantRow): TenantInfo {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    defaultLocale: row.defaultLocale,
+    formality: row.formality,
+    timezone: row.timezone,
+  };
+}
+
+export class PrismaTenantRepository implements TenantRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async findBySlack(teamId: string, enterpriseId?: string): Promise<TenantInfo | null> {
+    const byTeam = await this.prisma.tenant.findUnique({ where: { slackTeamId: teamId } });
+    if (byTeam) return toInfo(byTeam);
+    // An Enterprise Grid org installs once for all its workspaces; any of them maps to the tenant.
+    if (enterpriseId) {
+      const byGrid = await this.prisma.tenant.findFirst({ where: { slackEnterpriseId: enterpriseId } });
+      if (byGrid) return toInfo(byGrid);
+    }
+    return null;
+  }
+
+  async findByTeams(teamsTenantId: string): Promise<TenantInfo | null> {
+    const row = await this.prisma.tenant.findUnique({ where: { teamsTenantId } });
+    return row ? toInfo(row) : null;
+  }
+
+  async findBySlug(slug: string): Promise<TenantInfo | null> {
+    const row = await this.prisma.tenant.findUnique({ where: { slug } });
+    return row ? toInfo(row) : null;
+  }
+
+  async findById(id: string): Promise<TenantInfo | null> {
+    const row = await this.prisma.tenant.findUnique({ where: { id } });
+    return row ? toInfo(row) : null;
+  }
+
+  async ensure(input: EnsureTenantInput): Promise<TenantInfo> {
+    const row = await this.prisma.tenant.upsert({
+      where: { slug: input.slug },
+      create: { slug: input.slug, name: input.name, defaultLocale: input.defaultLocale ?? "de" },
+      update: {},
+    });
+    const bind: { slackTeamId?: string; slackEnterpriseId?: string; teamsTenantId?: string } = {};
+    if (input.slackTeamId && row.slackTeamId !== input.slackTeamId) {
+      const other = await this.prisma.tenant.findUnique({ where: { slackTeamId: input.slackTeamId } });
+      if (!other) bind.slackTeamId = input.slackTeamId;
+    }
+    if (input.slackEnterpriseId && row.slackEnterpriseId !== input.slackEnterpriseId) bind.slackEnterpriseId = input.slackEnterpriseId;
+    if (input.teamsTenantId && row.teamsTenantId !== input.teamsTenantId) {
+      const other = await this.prisma.tenant.findUnique({ where: { teamsTenantId: input.teamsTenantId } });
+      if (!other) bind.teamsTenantId = input.teamsTenantId;
+    }
+    if (Object.keys(bind).length === 0) return toInfo(row);
+    return toInfo(await this.prisma.tenant.update({ where: { id: row.id }, data: bind }));
+  }
+}

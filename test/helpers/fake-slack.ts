@@ -1,0 +1,155 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface RecordedCall {
+  readonly method: string;
+  readonly body: Record<string, unknown>;
+  readonly token: string | undefined;
+}
+
+export interface FakeSlackUser {
+  readonly id: string;
+  readonly email?: string;
+  readonly locale?: string;
+}
+
+/**
+ * A local stand-in for slack.com/api that Bolt's WebClient talks to through SLACK_API_URL.
+ * It records every call, knows a few users, answers response_url posts, and can answer
+ * 429 + Retry-After to exercise rate-limit handling.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  /** Messages posted to response_url, by the id in the URL. */
+  readonly responses: { id: string; body: Record<string, unknown> }[] = [];
+  readonly users = new Map<string, FakeSlackUser>();
+  private readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
+  private readonly waiters: (() => void)[] = [];
+  private server: Server | undefined;
+  url = "";
+
+  constructor(readonly teamId = `T${Math.random().toString(36).slice(2, 10).toUpperCase()}`) {}
+
+  addUser(user: FakeSlackUser): void {
+    this.users.set(user.id, user);
+  }
+
+  /** The next `times` calls of `method` get 429 with Retry-After: retryAfter seconds. */
+  rateLimit(method: string, times: number, retryAfter = 1): void {
+    this.rateLimits.set(method, { remaining: times, retryAfter });
+  }
+
+  callsOf(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  responseUrl(id: string): string {
+    return `${this.url}/response/${id}`;
+  }
+
+  /** Resolves once `count` response_url messages for `id` have arrived. */
+  async waitForResponses(id: string, count = 1, timeoutMs = 10_000): Promise<Record<string, unknown>[]> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const got = this.responses.filter((r) => r.id === id).map((r) => r.body);
+      if (got.length >= count) return got;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} response(s) to ${id}; got ${got.length}`);
+      await new Promise<void>((resolve) => {
+        this.waiters.push(resolve);
+        setTimeout(resolve, 50);
+      });
+    }
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const body = await readBody(req);
+      const path = req.url ?? "/";
+      const reply = (status: number, json: unknown, headers: Record<string, string> = {}) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(json));
+      };
+      if (path.startsWith("/response/")) {
+        this.responses.push({ id: path.slice("/response/".length), body });
+        for (const wake of this.waiters.splice(0)) wake();
+        reply(200, { ok: true });
+        return;
+      }
+      const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
+      const token = req.headers.authorization?.replace(/^Bearer /, "");
+      this.calls.push({ method, body, token });
+      const limit = this.rateLimits.get(method);
+      if (limit && limit.remaining > 0) {
+        limit.remaining -= 1;
+        reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) });
+        return;
+      }
+      reply(200, this.answer(method, body));
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    const { port } = this.server.address() as AddressInfo;
+    this.url = `http://127.0.0.1:${port}`;
+    return this;
+  }
+
+  /** SLACK_API_URL as the WebClient expects it. */
+  get apiUrl(): string {
+    return `${this.url}/api/`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    switch (method) {
+      case "auth.test":
+        return { ok: true, team_id: this.teamId, team: "Test", user_id: "UBOT", bot_id: "BBOT", url: "https://test.slack.com/" };
+      case "users.info": {
+        const user = this.users.get(String(body.user));
+        if (!user) return { ok: false, error: "user_not_found" };
+        return { ok: true, user: { id: user.id, locale: user.locale ?? "en-US", profile: { email: user.email } } };
+      }
+      case "users.lookupByEmail": {
+        const user = [...this.users.values()].find((u) => u.email === body.email);
+        return user ? { ok: true, user: { id: user.id } } : { ok: false, error: "users_not_found" };
+      }
+      case "chat.postMessage":
+      case "chat.postEphemeral":
+      case "chat.update":
+        return { ok: true, channel: body.channel, ts: `${Date.now() / 1000}` };
+      case "views.open":
+      case "views.update":
+      case "views.publish":
+      case "views.push":
+        return { ok: true, view: { id: `V${this.calls.length}` } };
+      case "conversations.open":
+        return { ok: true, channel: { id: `D${String(body.users)}` } };
+      default:
+        return { ok: true };
+    }
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString("utf8");
+  if (raw === "") return {};
+  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  const params = new URLSearchParams(raw);
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of params) {
+    // The WebClient form-encodes arrays and objects as JSON strings.
+    out[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return out;
+}
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
+}

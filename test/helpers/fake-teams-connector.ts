@@ -1,0 +1,99 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+export interface ConnectorActivity {
+  readonly conversationId: string;
+  readonly replyToId: string | undefined;
+  readonly activity: Record<string, unknown>;
+}
+
+/**
+ * A local Bot Framework connector: the `serviceUrl` of test activities points here, so the
+ * bot's replies (POST /v3/conversations/{id}/activities[/{replyToId}]) are captured, and
+ * member look-ups (GET /v3/conversations/{id}/members/{userId}) return the e-mail we set.
+ */
+export class FakeTeamsConnector {
+  readonly sent: ConnectorActivity[] = [];
+  readonly members = new Map<string, { email: string; name?: string }>();
+  private server: Server | undefined;
+  url = "";
+
+  async start(): Promise<this> {
+    this.server = createServer(async (req, res) => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      const raw = Buffer.concat(chunks).toString("utf8");
+      const path = (req.url ?? "").split("?")[0] ?? "";
+      const json = (status: number, body: unknown) => {
+        res.writeHead(status, { "content-type": "application/json" });
+        res.end(JSON.stringify(body));
+      };
+      const post = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+      if (req.method === "POST" && post) {
+        this.sent.push({
+          conversationId: decodeURIComponent(post[1] ?? ""),
+          replyToId: post[2] ? decodeURIComponent(post[2]) : undefined,
+          activity: JSON.parse(raw) as Record<string, unknown>,
+        });
+        json(200, { id: `reply-${this.sent.length}` });
+        return;
+      }
+      const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);
+      if (req.method === "GET" && member) {
+        const id = decodeURIComponent(member[2] ?? "");
+        const known = this.members.get(id);
+        if (!known) {
+          json(404, { error: { code: "MemberNotFoundInConversation", message: "not found" } });
+          return;
+        }
+        json(200, { id, name: known.name ?? "Test", email: known.email, userPrincipalName: known.email });
+        return;
+      }
+      json(404, { error: { code: "NotFound", message: path } });
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+export interface MessageActivityInput {
+  readonly text: string;
+  readonly serviceUrl: string;
+  readonly tenantId?: string;
+  readonly aadObjectId: string;
+  readonly userId?: string;
+  readonly locale?: string;
+  readonly conversationId?: string;
+}
+
+/** A Bot Framework message activity as Teams sends it in a personal chat. */
+export function messageActivity(input: MessageActivityInput): Record<string, unknown> {
+  const conversationId = input.conversationId ?? `a:personal-${input.aadObjectId}`;
+  return {
+    type: "message",
+    id: `act-${Math.random().toString(36).slice(2)}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: input.serviceUrl,
+    channelId: "msteams",
+    from: { id: input.userId ?? `29:${input.aadObjectId}`, name: "Test User", aadObjectId: input.aadObjectId },
+    recipient: { id: "28:kurs-bot", name: "Kurs" },
+    conversation: { id: conversationId, conversationType: "personal", tenantId: input.tenantId },
+    channelData: input.tenantId ? { tenant: { id: input.tenantId } } : {},
+    locale: input.locale ?? "de-DE",
+    text: input.text,
+    textFormat: "plain",
+  };
+}
+
+export async function postActivity(baseUrl: string, activity: Record<string, unknown>): Promise<Response> {
+  return fetch(`${baseUrl}/api/messages`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(activity),
+  });
+}

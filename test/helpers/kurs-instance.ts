@@ -1,0 +1,62 @@
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { inject } from "vitest";
+import { createKurs, type Kurs } from "../../src/app.js";
+import { loadConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { FakeSlack } from "./fake-slack.js";
+
+export const SIGNING_SECRET = "test-signing-secret-0123456789";
+
+export interface RunningKurs {
+  readonly kurs: Kurs;
+  readonly url: string;
+  readonly slack: FakeSlack;
+  readonly queuePrefix: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Boots the whole service in this process, configured through the same environment variables a
+ * user sets: real PostgreSQL (or PGlite), real Redis, port 0, Slack pointed at a FakeSlack.
+ */
+export async function startKurs(
+  options: { database?: "postgres" | "pglite"; env?: Record<string, string>; worker?: boolean } = {},
+): Promise<RunningKurs> {
+  const slack = await new FakeSlack().start();
+  const queuePrefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  let dataDir: string | undefined;
+  const env: Record<string, string> = {
+    NODE_ENV: "test",
+    PORT: "0",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    REDIS_URL: inject("redisUrl"),
+    QUEUE_PREFIX: queuePrefix,
+    SLACK_BOT_TOKEN: "xoxb-test-token",
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    ...options.env,
+  };
+  if ((options.database ?? "postgres") === "postgres") env.DATABASE_URL = inject("databaseUrl");
+  else {
+    dataDir = await mkdtemp(join(tmpdir(), "kurs-pglite-"));
+    env.DATA_DIR = dataDir;
+  }
+  const config = loadConfig(env);
+  const log = createLogger(config.logLevel);
+  const kurs = await createKurs(config, log, { web: true, worker: options.worker ?? false });
+  const port = await kurs.listen();
+  return {
+    kurs,
+    url: `http://127.0.0.1:${port}`,
+    slack,
+    queuePrefix,
+    async stop() {
+      await kurs.stop();
+      await slack.stop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
