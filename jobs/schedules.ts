@@ -24,7 +24,11 @@ export function tenantSchedules(tenant: TenantInfo, options: { slack: boolean })
   return schedules;
 }
 
-export async function upsertSchedules(queue: Queue, tenant: TenantInfo, schedules: readonly Schedule<JobName>[]): Promise<void> {
+export async function upsertSchedules(
+  queue: Queue,
+  tenant: TenantInfo,
+  schedules: readonly Schedule<JobName>[],
+): Promise<void> {
   for (const schedule of schedules) {
     await queue.upsertJobScheduler(
       schedule.id,

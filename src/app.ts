@@ -4,8 +4,8 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { registerSlackHandlers } from "../handlers/slack/index.js";
 import { registerTeamsHandlers } from "../handlers/teams/index.js";
-import { createWorker } from "../jobs/worker-runtime.js";
 import { tenantSchedules, upsertSchedules } from "../jobs/schedules.js";
+import { createWorker } from "../jobs/worker-runtime.js";
 import { createSlackApp, type SlackTransport } from "./chat/slack/create-slack-app.js";
 import { SlackDirectory } from "./chat/slack/slack-directory.js";
 import { SlackUserInfoCache } from "./chat/slack/user-info.js";
@@ -83,7 +83,9 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       });
       tenant = await bindSlackWorkspace(slack, tenants, tenant, log);
     } else if (options.web) {
-      log.info("Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect a workspace");
+      log.info(
+        "Slack is off: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (or SLACK_APP_TOKEN) to connect a workspace",
+      );
     }
 
     if (options.web && config.teams.enabled) {
@@ -115,10 +117,14 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         config.workerConcurrency,
       );
       const w = worker;
-      stops.unshift(() => w.close(), () => wr.quit().catch(() => wr.disconnect()));
+      stops.unshift(
+        () => w.close(),
+        () => wr.quit().catch(() => wr.disconnect()),
+      );
       // Schedules are upserted by stable id, so every replica doing it leaves one schedule.
-      upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack: Boolean(config.slack) })).catch((err: unknown) =>
-        log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
+      upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack: Boolean(config.slack) })).catch(
+        (err: unknown) =>
+          log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
       );
     }
 
@@ -182,5 +188,8 @@ async function bindSlackWorkspace(
 
 function workerSlackClient(config: Config): WebClient {
   const apiUrl = config.slack?.apiUrl;
-  return new WebClient(config.slack?.botToken, apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {});
+  return new WebClient(
+    config.slack?.botToken,
+    apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {},
+  );
 }

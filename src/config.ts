@@ -10,7 +10,7 @@ const optionalString = z
 
 const shape = {
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  PORT: z.coerce.number({ error: "must be a port number (0-65535)" }).int().min(0).max(65_535).default(3000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_URL: optionalString.pipe(
     z
@@ -43,45 +43,46 @@ const shape = {
     .transform((v) => v === "true" || v === "1" || v === "on"),
   KURS_TENANT_NAME: z.string().trim().min(1).default("Kurs"),
   KURS_DEFAULT_LOCALE: z.enum(["de", "en"]).default("de"),
-  KURS_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  KURS_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(500).default(10),
 };
 
 /** Every environment variable Kurs reads; .env.example documents each (a test checks). */
 export const CONFIG_VARIABLES: readonly string[] = Object.keys(shape);
 
-const schema = z.object(shape).superRefine((env, ctx) => {
-  if (env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET && !env.SLACK_APP_TOKEN) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["SLACK_SIGNING_SECRET"],
-      message: "is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)",
-    });
+const schema = z.object(shape);
+
+type RawEnv = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Rules that span variables. They read the raw strings, so they run (and are reported) even when
+ * single variables are wrong too: the user sees every problem in one go.
+ */
+function crossChecks(raw: RawEnv): string[] {
+  const has = (name: string) => (raw[name]?.trim() ?? "") !== "";
+  const problems: string[] = [];
+  if (has("SLACK_BOT_TOKEN") && !has("SLACK_SIGNING_SECRET") && !has("SLACK_APP_TOKEN")) {
+    problems.push("SLACK_SIGNING_SECRET is required with SLACK_BOT_TOKEN (or set SLACK_APP_TOKEN for Socket Mode)");
   }
-  if ((env.SLACK_SIGNING_SECRET || env.SLACK_APP_TOKEN) && !env.SLACK_BOT_TOKEN) {
-    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "is required when Slack is configured" });
+  if ((has("SLACK_SIGNING_SECRET") || has("SLACK_APP_TOKEN")) && !has("SLACK_BOT_TOKEN")) {
+    problems.push("SLACK_BOT_TOKEN is required when Slack is configured");
   }
-  if (
-    Boolean(env.MICROSOFT_APP_ID) !== Boolean(env.MICROSOFT_APP_PASSWORD) &&
-    env.MICROSOFT_APP_TYPE !== "UserAssignedMSI"
-  ) {
-    ctx.addIssue({
-      code: "custom",
-      path: [env.MICROSOFT_APP_ID ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_ID"],
-      message: "MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD must be set together",
-    });
+  const appType = raw.MICROSOFT_APP_TYPE ?? "MultiTenant";
+  if (has("MICROSOFT_APP_ID") !== has("MICROSOFT_APP_PASSWORD") && appType !== "UserAssignedMSI") {
+    problems.push(
+      `${has("MICROSOFT_APP_ID") ? "MICROSOFT_APP_PASSWORD" : "MICROSOFT_APP_ID"}: MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD must be set together`,
+    );
   }
-  if (env.MICROSOFT_APP_TYPE === "SingleTenant" && env.MICROSOFT_APP_ID && !env.MICROSOFT_APP_TENANT_ID) {
-    ctx.addIssue({ code: "custom", path: ["MICROSOFT_APP_TENANT_ID"], message: "is required for a SingleTenant app" });
+  if (appType === "SingleTenant" && has("MICROSOFT_APP_ID") && !has("MICROSOFT_APP_TENANT_ID")) {
+    problems.push("MICROSOFT_APP_TENANT_ID is required for a SingleTenant app");
   }
-  if (env.NODE_ENV === "production" && env.TEAMS_ENABLED && !env.MICROSOFT_APP_ID) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["MICROSOFT_APP_ID"],
-      message:
-        "is required in production: without Microsoft credentials the Teams endpoint would run unauthenticated in emulator mode (set TEAMS_ENABLED=false for a Slack-only install)",
-    });
+  const teamsEnabled = !["false", "0", "off"].includes(raw.TEAMS_ENABLED ?? "true");
+  if (raw.NODE_ENV === "production" && teamsEnabled && !has("MICROSOFT_APP_ID")) {
+    problems.push(
+      "MICROSOFT_APP_ID is required in production: without Microsoft credentials the Teams endpoint would run unauthenticated in emulator mode (set TEAMS_ENABLED=false for a Slack-only install)",
+    );
   }
-});
+  return problems;
+}
 
 type Env = z.output<typeof schema>;
 
@@ -119,14 +120,16 @@ export interface Config {
 /** Parses the environment once; throws ConfigError listing every problem, never just the first. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const parsed = schema.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+  const cross = crossChecks(source);
+  if (!parsed.success || cross.length > 0) {
+    const issues = parsed.success ? [] : parsed.error.issues;
+    const problems = issues.map((issue) => {
       const name = issue.path.join(".") || "environment";
       const value = typeof issue.path[0] === "string" ? source[issue.path[0]] : undefined;
       const shown = value === undefined ? "" : ` (got "${redact(issue.path[0] as string, value)}")`;
       return `${name} ${issue.message}${shown}`;
     });
-    throw new ConfigError(problems);
+    throw new ConfigError([...problems, ...cross]);
   }
   const env = parsed.data;
   return {

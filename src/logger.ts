@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -6,6 +6,9 @@ export function createLogger(level: string, base: Record<string, unknown> = {}):
   return pino({
     level,
     base: { service: "kurs", ...base },
-    redact: { paths: ["*.token", "*.botToken", "*.password", "*.appPassword", "*.signingSecret"], censor: "[redacted]" },
+    redact: {
+      paths: ["*.token", "*.botToken", "*.password", "*.appPassword", "*.signingSecret"],
+      censor: "[redacted]",
+    },
   });
 }

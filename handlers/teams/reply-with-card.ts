@@ -1,7 +1,7 @@
 import { CardFactory, MessageFactory, type TurnContext } from "botbuilder";
+import { renderText } from "../../src/chat/console/render-text.js";
 import { renderOptionsFor } from "../../src/chat/render-options-for.js";
 import { renderAdaptiveCard } from "../../src/chat/teams/render-adaptive-card.js";
-import { renderText } from "../../src/chat/console/render-text.js";
 import type { Locale } from "../../src/core/org/types.js";
 import type { Card } from "../../src/core/ui/card.js";
 

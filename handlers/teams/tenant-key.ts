@@ -1,6 +1,6 @@
 import type { TurnContext } from "botbuilder";
-import type { ChatUser, TenantKey } from "../../src/core/org/identify.js";
 import { TeamsInfo } from "botbuilder";
+import type { ChatUser, TenantKey } from "../../src/core/org/identify.js";
 import type { Logger } from "../../src/logger.js";
 
 export function teamsTenantKey(context: TurnContext, emulator: boolean): TenantKey | undefined {

@@ -18,7 +18,12 @@ export async function withDatabase<T>(fn: (ctx: CliContext) => Promise<T>): Prom
   const db = await openDatabase(config.database);
   try {
     await db.migrate();
-    return await fn({ config, db, tenants: new PrismaTenantRepository(db.prisma), org: new PrismaOrgRepository(db.prisma) });
+    return await fn({
+      config,
+      db,
+      tenants: new PrismaTenantRepository(db.prisma),
+      org: new PrismaOrgRepository(db.prisma),
+    });
   } finally {
     await db.close();
   }

@@ -15,9 +15,19 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
     const outcome = await importOrg(ctx.org, tenant.id, demoOrgCsv({ me: opts.me }));
     if (!outcome.ok) {
       // The demo data is ours; a problem here is a bug, not bad input.
-      throw new KursError("DEMO_INVALID", `demo data failed validation: ${JSON.stringify(outcome.problems.slice(0, 3))}`);
+      throw new KursError(
+        "DEMO_INVALID",
+        `demo data failed validation: ${JSON.stringify(outcome.problems.slice(0, 3))}`,
+      );
     }
     const snapshot = await ctx.org.snapshot(tenant.id);
-    console.log(t("demo.done", { company: DEMO_COMPANY, tenant: tenant.name, people: outcome.people, units: snapshot.units.length }));
+    console.log(
+      t("demo.done", {
+        company: DEMO_COMPANY,
+        tenant: tenant.name,
+        people: outcome.people,
+        units: snapshot.units.length,
+      }),
+    );
   });
 }

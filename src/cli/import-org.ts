@@ -4,10 +4,10 @@ import { WebClient } from "@slack/web-api";
 import { SlackDirectory } from "../chat/slack/slack-directory.js";
 import type { Config } from "../config.js";
 import { importOrg, linkIdentitiesByEmail } from "../core/org/import-org.js";
-import { translator } from "../core/ui/i18n/index.js";
 import type { OrgRepository } from "../core/ports.js";
+import { translator } from "../core/ui/i18n/index.js";
 import { KursError } from "../errors.js";
-import { withDatabase, resolveTenant } from "./context.js";
+import { resolveTenant, withDatabase } from "./context.js";
 
 export async function importOrgCommand(file: string, opts: { tenant: string; lang?: "de" | "en" }): Promise<void> {
   try {
@@ -29,7 +29,9 @@ export async function importOrgCommand(file: string, opts: { tenant: string; lan
       process.exitCode = 1;
       return;
     }
-    console.log(outcome.changed ? t("import.done", { ...outcome.result }) : t("import.nothingChanged", { count: outcome.people }));
+    console.log(
+      outcome.changed ? t("import.done", { ...outcome.result }) : t("import.nothingChanged", { count: outcome.people }),
+    );
     const linked = await linkSlack(ctx.config, ctx.org, tenant.id);
     if (linked !== undefined) console.log(t("import.linked", { count: linked }));
   });
@@ -38,6 +40,9 @@ export async function importOrgCommand(file: string, opts: { tenant: string; lan
 async function linkSlack(config: Config, org: OrgRepository, tenantId: string): Promise<number | undefined> {
   if (!config.slack) return undefined;
   const apiUrl = config.slack.apiUrl;
-  const client = new WebClient(config.slack.botToken, apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {});
+  const client = new WebClient(
+    config.slack.botToken,
+    apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {},
+  );
   return linkIdentitiesByEmail(org, tenantId, new SlackDirectory(client));
 }

@@ -10,7 +10,10 @@ export function buildProgram(): Command {
     .showHelpAfterError()
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  const lang = new Option("--lang <de|en>", "language of the output (default: KURS_DEFAULT_LOCALE)").choices(["de", "en"]);
+  const lang = new Option("--lang <de|en>", "language of the output (default: KURS_DEFAULT_LOCALE)").choices([
+    "de",
+    "en",
+  ]);
   const tenant = new Option("--tenant <slug>", "tenant to work on").default("default");
 
   program

@@ -1,5 +1,5 @@
-import type { Locale, PersonProfile, Platform, TenantInfo } from "./org/types.js";
 import type { ImportPlan, OrgSnapshot } from "./org/import-plan.js";
+import type { Locale, PersonProfile, Platform, TenantInfo } from "./org/types.js";
 
 /** What core needs from outside. Implementations live in src/db, src/chat and jobs/. */
 

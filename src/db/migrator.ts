@@ -67,9 +67,10 @@ export async function migrate(
 ): Promise<MigrateResult> {
   const migrations = await readMigrations(migrationsDir);
   return driver.withConnection(async (conn) => {
-    await conn.query(MIGRATIONS_TABLE_DDL);
+    // Lock first: concurrent CREATE TABLE IF NOT EXISTS can still collide in PostgreSQL.
     await conn.query("SELECT pg_advisory_lock($1)", [ADVISORY_LOCK_KEY]);
     try {
+      await conn.query(MIGRATIONS_TABLE_DDL);
       const rows = await conn.query<MigrationRow>(
         `SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`,
       );

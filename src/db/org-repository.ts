@@ -5,7 +5,10 @@ import type { PrismaClient } from "../generated/prisma/client.js";
 
 const profileInclude = {
   manager: { select: { id: true, name: true, email: true } },
-  roles: { include: { unit: { select: { id: true, name: true, path: true, kind: true } } }, orderBy: { createdAt: "asc" } },
+  roles: {
+    include: { unit: { select: { id: true, name: true, path: true, kind: true } } },
+    orderBy: { createdAt: "asc" },
+  },
 } as const;
 
 type ProfileRow = Awaited<ReturnType<PrismaClient["person"]["findFirstOrThrow"]>> & {
@@ -55,7 +58,10 @@ export class PrismaOrgRepository implements OrgRepository {
     const column = platformColumn(platform);
     // A platform id belongs to one person; a stale link (account moved) is released first.
     await this.prisma.$transaction([
-      this.prisma.person.updateMany({ where: { tenantId, [column]: userId, NOT: { id: personId } }, data: { [column]: null } }),
+      this.prisma.person.updateMany({
+        where: { tenantId, [column]: userId, NOT: { id: personId } },
+        data: { [column]: null },
+      }),
       this.prisma.person.updateMany({ where: { tenantId, id: personId }, data: { [column]: userId } }),
     ]);
   }
@@ -89,7 +95,10 @@ export class PrismaOrgRepository implements OrgRepository {
     await this.prisma.$transaction(
       async (tx) => {
         const unitIds = new Map(
-          (await tx.orgUnit.findMany({ where: { tenantId }, select: { id: true, path: true } })).map((u) => [u.path, u.id]),
+          (await tx.orgUnit.findMany({ where: { tenantId }, select: { id: true, path: true } })).map((u) => [
+            u.path,
+            u.id,
+          ]),
         );
         for (const unit of plan.unitsToCreate) {
           const parentId = unit.parentPath === null ? null : (unitIds.get(unit.parentPath) ?? null);
@@ -103,9 +112,16 @@ export class PrismaOrgRepository implements OrgRepository {
         const movingIds = [...plan.peopleToCreate, ...plan.peopleToUpdate.map((u) => u.changes)];
         const slackIds = movingIds.map((p) => p.slackUserId).filter((v): v is string => typeof v === "string");
         const teamsIds = movingIds.map((p) => p.teamsAadObjectId).filter((v): v is string => typeof v === "string");
-        if (slackIds.length > 0) await tx.person.updateMany({ where: { tenantId, slackUserId: { in: slackIds } }, data: { slackUserId: null } });
+        if (slackIds.length > 0)
+          await tx.person.updateMany({
+            where: { tenantId, slackUserId: { in: slackIds } },
+            data: { slackUserId: null },
+          });
         if (teamsIds.length > 0)
-          await tx.person.updateMany({ where: { tenantId, teamsAadObjectId: { in: teamsIds } }, data: { teamsAadObjectId: null } });
+          await tx.person.updateMany({
+            where: { tenantId, teamsAadObjectId: { in: teamsIds } },
+            data: { teamsAadObjectId: null },
+          });
 
         if (plan.peopleToCreate.length > 0) {
           await tx.person.createMany({ data: plan.peopleToCreate.map((p) => ({ tenantId, ...p })) });
@@ -114,10 +130,16 @@ export class PrismaOrgRepository implements OrgRepository {
           await tx.person.update({ where: { id: update.id, tenantId }, data: update.changes });
         }
         if (plan.deactivate.length > 0) {
-          await tx.person.updateMany({ where: { tenantId, id: { in: plan.deactivate.map((p) => p.id) } }, data: { active: false } });
+          await tx.person.updateMany({
+            where: { tenantId, id: { in: plan.deactivate.map((p) => p.id) } },
+            data: { active: false },
+          });
         }
         const personIds = new Map(
-          (await tx.person.findMany({ where: { tenantId }, select: { id: true, email: true } })).map((p) => [p.email, p.id]),
+          (await tx.person.findMany({ where: { tenantId }, select: { id: true, email: true } })).map((p) => [
+            p.email,
+            p.id,
+          ]),
         );
         for (const link of plan.managers) {
           const managerId = link.managerEmail === null ? null : (personIds.get(link.managerEmail) ?? null);
@@ -135,7 +157,10 @@ export class PrismaOrgRepository implements OrgRepository {
     );
   }
 
-  async peopleWithoutPlatformId(tenantId: string, platform: Platform): Promise<readonly { id: string; email: string }[]> {
+  async peopleWithoutPlatformId(
+    tenantId: string,
+    platform: Platform,
+  ): Promise<readonly { id: string; email: string }[]> {
     return this.prisma.person.findMany({
       where: { tenantId, active: true, [platformColumn(platform)]: null },
       select: { id: true, email: true },

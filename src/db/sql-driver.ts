@@ -11,7 +11,9 @@ export interface SqlDriver {
   transaction<T>(fn: (tx: SqlDriver) => Promise<T>): Promise<T>;
 }
 
-export function pgDriver(pool: pg.Pool): SqlDriver & { withConnection<T>(fn: (c: SqlDriver) => Promise<T>): Promise<T> } {
+export function pgDriver(
+  pool: pg.Pool,
+): SqlDriver & { withConnection<T>(fn: (c: SqlDriver) => Promise<T>): Promise<T> } {
   const onClient = (client: pg.PoolClient): SqlDriver => ({
     async query(sql, params) {
       const result = await client.query(sql, params as unknown[] | undefined);
@@ -62,7 +64,9 @@ export function pgDriver(pool: pg.Pool): SqlDriver & { withConnection<T>(fn: (c:
   };
 }
 
-export function pgliteDriver(db: PGlite): SqlDriver & { withConnection<T>(fn: (c: SqlDriver) => Promise<T>): Promise<T> } {
+export function pgliteDriver(
+  db: PGlite,
+): SqlDriver & { withConnection<T>(fn: (c: SqlDriver) => Promise<T>): Promise<T> } {
   const driver: SqlDriver & { withConnection<T>(fn: (c: SqlDriver) => Promise<T>): Promise<T> } = {
     async query(sql, params) {
       const result = await db.query(sql, params as unknown[] | undefined);

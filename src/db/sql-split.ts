@@ -15,10 +15,9 @@ export function splitSqlStatements(sql: string): SqlStatement[] {
   let i = 0;
   const push = (end: number) => {
     const raw = sql.slice(start, end);
-    const text = stripComments(raw).trim();
-    if (text !== "") {
-      const leading = raw.length - raw.trimStart().length;
-      statements.push({ text: raw.trim(), line: lineAt(sql, start + leading) });
+    if (stripComments(raw).trim() !== "") {
+      const leading = leadingNoise(raw);
+      statements.push({ text: raw.slice(leading).trim(), line: lineAt(sql, start + leading) });
     }
   };
   while (i < sql.length) {
@@ -65,6 +64,12 @@ function skipQuoted(sql: string, from: number, quote: string): number {
     i += 1;
   }
   return sql.length;
+}
+
+/** Length of the whitespace and comments before a statement's first token. */
+function leadingNoise(raw: string): number {
+  const match = /^(?:\s+|--[^\n]*(?:\n|$)|\/\*[\s\S]*?\*\/)*/.exec(raw);
+  return match ? match[0].length : 0;
 }
 
 function stripComments(sql: string): string {

@@ -45,17 +45,19 @@ export class PrismaTenantRepository implements TenantRepository {
   }
 
   async ensure(input: EnsureTenantInput): Promise<TenantInfo> {
-    const row = await this.prisma.tenant.upsert({
-      where: { slug: input.slug },
-      create: { slug: input.slug, name: input.name, defaultLocale: input.defaultLocale ?? "de" },
-      update: {},
+    // INSERT … ON CONFLICT DO NOTHING: two replicas starting at once must not race on the slug.
+    await this.prisma.tenant.createMany({
+      data: [{ slug: input.slug, name: input.name, defaultLocale: input.defaultLocale ?? "de" }],
+      skipDuplicates: true,
     });
+    const row = await this.prisma.tenant.findUniqueOrThrow({ where: { slug: input.slug } });
     const bind: { slackTeamId?: string; slackEnterpriseId?: string; teamsTenantId?: string } = {};
     if (input.slackTeamId && row.slackTeamId !== input.slackTeamId) {
       const other = await this.prisma.tenant.findUnique({ where: { slackTeamId: input.slackTeamId } });
       if (!other) bind.slackTeamId = input.slackTeamId;
     }
-    if (input.slackEnterpriseId && row.slackEnterpriseId !== input.slackEnterpriseId) bind.slackEnterpriseId = input.slackEnterpriseId;
+    if (input.slackEnterpriseId && row.slackEnterpriseId !== input.slackEnterpriseId)
+      bind.slackEnterpriseId = input.slackEnterpriseId;
     if (input.teamsTenantId && row.teamsTenantId !== input.teamsTenantId) {
       const other = await this.prisma.tenant.findUnique({ where: { teamsTenantId: input.teamsTenantId } });
       if (!other) bind.teamsTenantId = input.teamsTenantId;

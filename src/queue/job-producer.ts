@@ -11,10 +11,16 @@ export class JobProducer {
   }
 
   /** Validates the payload against the job's schema before it reaches Redis; `jobId` makes retries collapse. */
-  async enqueue<N extends JobName>(name: N, payload: JobPayload<N>, options: { jobId: string; delayMs?: number }): Promise<void> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayload<N>,
+    options: { jobId: string; delayMs?: number },
+  ): Promise<void> {
     const parsed = jobSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      throw new KursError("JOB_PAYLOAD_INVALID", `invalid payload for ${name}: ${parsed.error.message}`, { cause: parsed.error });
+      throw new KursError("JOB_PAYLOAD_INVALID", `invalid payload for ${name}: ${parsed.error.message}`, {
+        cause: parsed.error,
+      });
     }
     await this.queue.add(name, parsed.data, { jobId: options.jobId, delay: options.delayMs });
   }

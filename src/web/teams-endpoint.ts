@@ -10,8 +10,13 @@ import { isLoopback } from "./server.js";
 export function mountTeamsEndpoint(web: Application, teams: TeamsTransport, log: Logger): void {
   web.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
     if (teams.emulator && !isLoopback(req.socket.remoteAddress)) {
-      log.warn({ remote: req.socket.remoteAddress }, "rejected a Teams activity from a non-loopback address in emulator mode");
-      res.status(403).json({ error: "Teams runs in emulator mode (no MICROSOFT_APP_ID); only loopback callers are accepted" });
+      log.warn(
+        { remote: req.socket.remoteAddress },
+        "rejected a Teams activity from a non-loopback address in emulator mode",
+      );
+      res
+        .status(403)
+        .json({ error: "Teams runs in emulator mode (no MICROSOFT_APP_ID); only loopback callers are accepted" });
       return;
     }
     await teams.adapter.process(req, res, async (context) => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { postSlashCommand } from "../helpers/slack-signing.js";
 import { assertBlockKitWithinLimits } from "../helpers/block-kit-limits.js";
 import { type RunningKurs, SIGNING_SECRET, startKurs } from "../helpers/kurs-instance.js";
+import { postSlashCommand } from "../helpers/slack-signing.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 
 let app: RunningKurs;
@@ -71,14 +71,24 @@ describe("/kurs over the real Bolt receiver", () => {
     const bad = await postSlashCommand(
       app.url,
       SIGNING_SECRET,
-      { command: "/kurs", teamId: org.slackTeamId, userId: org.people.anna.slackUserId, responseUrl: app.slack.responseUrl("bad") },
+      {
+        command: "/kurs",
+        teamId: org.slackTeamId,
+        userId: org.people.anna.slackUserId,
+        responseUrl: app.slack.responseUrl("bad"),
+      },
       { signatureSecret: "wrong-secret" },
     );
     expect(bad.status).toBe(401);
     const stale = await postSlashCommand(
       app.url,
       SIGNING_SECRET,
-      { command: "/kurs", teamId: org.slackTeamId, userId: org.people.anna.slackUserId, responseUrl: app.slack.responseUrl("stale") },
+      {
+        command: "/kurs",
+        teamId: org.slackTeamId,
+        userId: org.people.anna.slackUserId,
+        responseUrl: app.slack.responseUrl("stale"),
+      },
       { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
     );
     expect(stale.status).toBe(401);

@@ -330,7 +330,8 @@ class Checker {
  * (`{ text?, blocks }`) or a view (`{ type: "modal" | "home", blocks, title, … }`).
  */
 export function assertBlockKitWithinLimits(
-  payload: { readonly blocks?: readonly unknown[] },
+  // Any object: a rendered SlackMessage, a View, or what a fake Slack API received as JSON.
+  payload: object,
   surface: BlockKitSurface,
 ): void {
   const c = new Checker();

@@ -53,7 +53,8 @@ export class FakeSlack {
     for (;;) {
       const got = this.responses.filter((r) => r.id === id).map((r) => r.body);
       if (got.length >= count) return got;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} response(s) to ${id}; got ${got.length}`);
+      if (Date.now() > deadline)
+        throw new Error(`timed out waiting for ${count} response(s) to ${id}; got ${got.length}`);
       await new Promise<void>((resolve) => {
         this.waiters.push(resolve);
         setTimeout(resolve, 50);
@@ -104,7 +105,14 @@ export class FakeSlack {
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     switch (method) {
       case "auth.test":
-        return { ok: true, team_id: this.teamId, team: "Test", user_id: "UBOT", bot_id: "BBOT", url: "https://test.slack.com/" };
+        return {
+          ok: true,
+          team_id: this.teamId,
+          team: "Test",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+          url: "https://test.slack.com/",
+        };
       case "users.info": {
         const user = this.users.get(String(body.user));
         if (!user) return { ok: false, error: "user_not_found" };
@@ -136,7 +144,8 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   for await (const chunk of req) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks).toString("utf8");
   if (raw === "") return {};
-  if ((req.headers["content-type"] ?? "").includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
+  if ((req.headers["content-type"] ?? "").includes("application/json"))
+    return JSON.parse(raw) as Record<string, unknown>;
   const params = new URLSearchParams(raw);
   const out: Record<string, unknown> = {};
   for (const [key, value] of params) {

@@ -23,9 +23,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     await admin.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL is not reachable at ${ADMIN_URL} (set TEST_POSTGRES_URL, or run .ci/run which starts it)`, {
-      cause: err,
-    });
+    throw new Error(
+      `PostgreSQL is not reachable at ${ADMIN_URL} (set TEST_POSTGRES_URL, or run .ci/run which starts it)`,
+      {
+        cause: err,
+      },
+    );
   }
   await assertRedis(REDIS_URL);
   await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
@@ -51,7 +54,11 @@ function assertRedis(url: string): Promise<void> {
       resolve();
     });
     socket.once("error", (err) =>
-      reject(new Error(`Redis is not reachable at ${url} (set TEST_REDIS_URL, or run .ci/run which starts it)`, { cause: err })),
+      reject(
+        new Error(`Redis is not reachable at ${url} (set TEST_REDIS_URL, or run .ci/run which starts it)`, {
+          cause: err,
+        }),
+      ),
     );
   });
 }

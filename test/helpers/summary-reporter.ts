@@ -13,7 +13,9 @@ export default class SummaryReporter implements Reporter {
         else if (state === "failed") failed += 1;
         else skipped += 1;
       }
-      if (module.state() === "failed" && [...module.children.allTests()].length === 0) failed += 1;
+      // A file that failed outside any test (import error, beforeAll) counts as one failure.
+      const anyTestFailed = [...module.children.allTests()].some((test) => test.result().state === "failed");
+      if (module.state() === "failed" && !anyTestFailed) failed += 1;
     }
     process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`);
   }

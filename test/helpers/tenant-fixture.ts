@@ -26,7 +26,10 @@ export interface TestPerson {
 }
 
 /** A small organisation in its own tenant, so tests sharing one database never see each other's rows. */
-export async function createTestTenant(db: Database, options: { name?: string; defaultLocale?: Locale } = {}): Promise<TestTenant> {
+export async function createTestTenant(
+  db: Database,
+  options: { name?: string; defaultLocale?: Locale } = {},
+): Promise<TestTenant> {
   const suffix = randomUUID().slice(0, 8);
   const slackTeamId = `T${suffix.toUpperCase()}`;
   const teamsTenantId = randomUUID();

@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
-import { renderBlockKit } from "../../../src/chat/slack/render-block-kit.js";
 import { renderOptionsFor } from "../../../src/chat/render-options-for.js";
+import { renderBlockKit } from "../../../src/chat/slack/render-block-kit.js";
 import type { CommandName } from "../../../src/core/programme/commands.js";
 import { runCommand } from "../../../src/core/programme/run-command.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
@@ -17,27 +17,31 @@ export function slashCommand(name: CommandName, deps: SlackHandlerDeps) {
     await ack();
     const log = deps.log.child({ command: name, teamId: command.team_id, userId: command.user_id });
     try {
-      const info = () => deps.userInfo.get(command.team_id, command.user_id);
-      const platformLocale = await info().then(
-        (i) => i.locale,
-        (err: unknown) => {
-          log.warn({ err }, "users.info failed; answering in the tenant's default language");
-          return undefined;
-        },
-      );
+      // users.info gives the client language and, for people not linked yet, the e-mail to match.
+      // If Slack is slow or refuses, answer anyway in the tenant's language rather than not at all.
+      const info = deps.userInfo.get(command.team_id, command.user_id).catch((err: unknown) => {
+        log.warn({ err }, "users.info failed; answering without the user's Slack locale");
+        return { locale: undefined, email: null };
+      });
+      const { locale: platformLocale } = await info;
       const { card, locale } = await runCommand(deps.core, {
         tenantKey: { kind: "slack", teamId: command.team_id, enterpriseId: command.enterprise_id },
         user: {
           platform: "slack",
           userId: command.user_id,
           platformLocale,
-          lookupEmail: async () => (await info()).email,
+          lookupEmail: async () => (await info).email,
         },
         command: name,
         args: command.text,
       });
       for (const message of renderBlockKit(card, renderOptionsFor(locale))) {
-        await respond({ response_type: "ephemeral", replace_original: false, text: message.text, blocks: message.blocks });
+        await respond({
+          response_type: "ephemeral",
+          replace_original: false,
+          text: message.text,
+          blocks: message.blocks,
+        });
       }
     } catch (err) {
       log.error({ err }, "slash command failed");

@@ -1,9 +1,9 @@
 import type { TurnContext } from "botbuilder";
-import { TEAMS_COMMAND_WORDS } from "../../../src/core/programme/commands.js";
-import { runCommand } from "../../../src/core/programme/run-command.js";
-import { tenantNotSetUpCard } from "../../../src/core/programme/help.js";
-import { translator } from "../../../src/core/ui/i18n/index.js";
 import { toLocale } from "../../../src/core/org/types.js";
+import { TEAMS_COMMAND_WORDS } from "../../../src/core/programme/commands.js";
+import { tenantNotSetUpCard } from "../../../src/core/programme/help.js";
+import { runCommand } from "../../../src/core/programme/run-command.js";
+import { translator } from "../../../src/core/ui/i18n/index.js";
 import type { TeamsHandlerDeps } from "../deps.js";
 import { replyWithCard } from "../reply-with-card.js";
 import { teamsTenantKey, teamsUser } from "../tenant-key.js";

@@ -32,7 +32,9 @@ function boltLogger(log: Logger): SlackLogger {
  */
 export function createSlackApp(slack: NonNullable<Config["slack"]>, web: Application, log: Logger): SlackTransport {
   const logger = boltLogger(log);
-  const clientOptions = slack.apiUrl ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` } : {};
+  const clientOptions = slack.apiUrl
+    ? { slackApiUrl: slack.apiUrl.endsWith("/") ? slack.apiUrl : `${slack.apiUrl}/` }
+    : {};
   if (slack.appToken) {
     const app = new App({
       token: slack.botToken,

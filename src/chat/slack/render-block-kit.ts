@@ -236,8 +236,9 @@ function renderBlock(block: Block, counter: ActionCounter): KnownBlock[] {
       return listSections(block);
     case "image": {
       if (!isHttpUrl(block.url)) {
-        const label = markupToPlain(block.alt).trim() || block.url;
-        return [section(fitMrkdwn([{ type: "link", label, url: block.url }], SLACK_LIMITS.sectionText))];
+        // Slack fetches images by http(s) URL only (a data: chart cannot be shown), so the alt text stands in.
+        const alt = toMrkdwn(block.alt);
+        return isBlank(alt) ? [] : [section(alt)];
       }
       const alt = markupToPlain(block.alt).trim() || markupToPlain(block.title ?? "").trim() || block.url;
       const image: ImageBlock = {

@@ -26,7 +26,10 @@ export function createTeamsApp(teams: Config["teams"], log: Logger): TeamsTransp
       });
   const adapter = new TeamsAdapter({}, credentials);
   adapter.onTurnError = async (context, err) => {
-    log.error({ err, activityId: context.activity.id, conversationId: context.activity.conversation?.id }, "teams turn failed");
+    log.error(
+      { err, activityId: context.activity.id, conversationId: context.activity.conversation?.id },
+      "teams turn failed",
+    );
   };
   const app = new Application<TurnState>({
     adapter,

@@ -23,7 +23,7 @@ export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-ca
  * Teams refuses messages over about 28 KB, and the activity around the card (ids, service URL,
  * conversation, summary) takes its share, so the card itself stays a little below.
  */
-export const ADAPTIVE_CARD_MAX_BYTES = 27_000;
+export const ADAPTIVE_CARD_BUDGET_BYTES = 27_000;
 
 /** Teams' host config shows at most this many actions in one ActionSet. */
 const ACTIONS_PER_SET = 5;
@@ -38,9 +38,14 @@ function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_[\]~`]/g, "\\$&");
 }
 
-// A line that starts like a list, heading or quote would be formatted as one.
+// A line that starts like a list, heading or quote would be formatted as one. Only real markers
+// are escaped (a date such as "31.12.2025" at the start of a line stays untouched), so a client
+// that ignored backslash escapes would show as few stray backslashes as possible.
 function escapeLineStarts(text: string): string {
-  return text.replace(/(^|\n)([ \t]*)([-+#>])/g, "$1$2\\$3").replace(/(^|\n)([ \t]*\d+)([.)])/g, "$1$2\\$3");
+  return text
+    .replace(/(^|\n)([ \t]*)([-+]|#{1,6})(?=[ \t]|\n|$)/g, "$1$2\\$3")
+    .replace(/(^|\n)([ \t]*)>/g, "$1$2\\>")
+    .replace(/(^|\n)([ \t]*\d{1,9})([.)])(?=[ \t]|\n|$)/g, "$1$2\\$3");
 }
 
 function markdownUrl(url: string): string {
@@ -126,7 +131,9 @@ function actionSets(actions: readonly CardAction[]): AdaptiveElement[] {
 function renderBlock(block: Block): AdaptiveElement[] {
   switch (block.type) {
     case "header":
-      return [textBlock(md(block.text), { size: "Large", weight: "Bolder", style: "heading" })];
+      return md(block.text).trim() === ""
+        ? []
+        : [textBlock(md(block.text), { size: "Large", weight: "Bolder", style: "heading" })];
     case "text":
       return md(block.text).trim() === "" ? [] : [textBlock(md(block.text))];
     case "fields": {
@@ -134,10 +141,9 @@ function renderBlock(block: Block): AdaptiveElement[] {
       return facts.length === 0 ? [] : [{ type: "FactSet", facts }];
     }
     case "progress": {
-      const elements: AdaptiveElement[] = [
-        textBlock(md(block.label), { weight: "Bolder" }),
-        textBlock(progressLine(block.percent), { fontType: "Monospace", spacing: "None" }),
-      ];
+      const elements: AdaptiveElement[] = [];
+      if (md(block.label).trim() !== "") elements.push(textBlock(md(block.label), { weight: "Bolder" }));
+      elements.push(textBlock(progressLine(block.percent), { fontType: "Monospace", spacing: "None" }));
       if (block.note !== undefined) elements.push(textBlock(md(block.note), { isSubtle: true, spacing: "None" }));
       return elements;
     }
@@ -200,7 +206,7 @@ function moreElements(card: Pick<Card, "overflow">, hidden: number, opts: Render
 }
 
 /**
- * Adds units in order while the serialized card stays within ADAPTIVE_CARD_MAX_BYTES; once one
+ * Adds units in order while the serialized card stays within ADAPTIVE_CARD_BUDGET_BYTES; once one
  * does not fit, the rest are dropped and the overflow (or "more") line takes their place.
  */
 function fitBody(
@@ -210,7 +216,7 @@ function fitBody(
   more: (hidden: number) => AdaptiveElement[],
 ): AdaptiveElement[] {
   const all = [...head, ...units.flatMap((u) => u.elements)];
-  if (bytes({ ...base, body: all }) <= ADAPTIVE_CARD_MAX_BYTES) return all;
+  if (bytes({ ...base, body: all }) <= ADAPTIVE_CARD_BUDGET_BYTES) return all;
   const counted = units.filter((u) => u.counts).length;
   // Room for the widest "more" line this card could need (the count has the most digits).
   const reserve = bytes(more(counted)) + 1;
@@ -219,7 +225,7 @@ function fitBody(
   let shown = 0;
   for (const unit of units) {
     const size = bytes(unit.elements) - 2 + (body.length > 0 ? 1 : 0);
-    if (used + size + reserve > ADAPTIVE_CARD_MAX_BYTES) break;
+    if (used + size + reserve > ADAPTIVE_CARD_BUDGET_BYTES) break;
     body.push(...unit.elements);
     used += size;
     if (unit.counts) shown += 1;

@@ -14,19 +14,100 @@ const AREAS: readonly { readonly name: string; readonly teams: readonly string[]
 ];
 
 const FIRST_NAMES = [
-  "Anna", "Thomas", "Julia", "Michael", "Sabine", "Stefan", "Katrin", "Andreas", "Claudia", "Markus",
-  "Nicole", "Frank", "Sandra", "Jürgen", "Petra", "Daniel", "Melanie", "Christian", "Birgit", "Tobias",
-  "Jana", "Matthias", "Susanne", "Florian", "Heike", "Sebastian", "Kerstin", "Jan", "Monika", "Lukas",
-  "Anja", "Martin", "Lea", "Uwe", "Sophie", "Ralf", "Marie", "Dirk", "Laura", "Oliver",
-  "Elif", "Mehmet", "Ayşe", "Piotr", "Olga", "Grace", "Liam",
+  "Anna",
+  "Thomas",
+  "Julia",
+  "Michael",
+  "Sabine",
+  "Stefan",
+  "Katrin",
+  "Andreas",
+  "Claudia",
+  "Markus",
+  "Nicole",
+  "Frank",
+  "Sandra",
+  "Jürgen",
+  "Petra",
+  "Daniel",
+  "Melanie",
+  "Christian",
+  "Birgit",
+  "Tobias",
+  "Jana",
+  "Matthias",
+  "Susanne",
+  "Florian",
+  "Heike",
+  "Sebastian",
+  "Kerstin",
+  "Jan",
+  "Monika",
+  "Lukas",
+  "Anja",
+  "Martin",
+  "Lea",
+  "Uwe",
+  "Sophie",
+  "Ralf",
+  "Marie",
+  "Dirk",
+  "Laura",
+  "Oliver",
+  "Elif",
+  "Mehmet",
+  "Ayşe",
+  "Piotr",
+  "Olga",
+  "Grace",
+  "Liam",
 ] as const;
 
 const LAST_NAMES = [
-  "Müller", "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Schulz", "Hoffmann",
-  "Schäfer", "Koch", "Bauer", "Richter", "Klein", "Wolf", "Schröder", "Neumann", "Schwarz", "Zimmermann",
-  "Braun", "Krüger", "Hofmann", "Hartmann", "Lange", "Schmitt", "Werner", "Krause", "Meier", "Lehmann",
-  "Köhler", "Herrmann", "König", "Walter", "Mayer", "Huber", "Kaiser", "Fuchs", "Peters", "Lang",
-  "Yılmaz", "Kowalski", "Nowak", "O'Brien",
+  "Müller",
+  "Schmidt",
+  "Schneider",
+  "Fischer",
+  "Weber",
+  "Meyer",
+  "Wagner",
+  "Becker",
+  "Schulz",
+  "Hoffmann",
+  "Schäfer",
+  "Koch",
+  "Bauer",
+  "Richter",
+  "Klein",
+  "Wolf",
+  "Schröder",
+  "Neumann",
+  "Schwarz",
+  "Zimmermann",
+  "Braun",
+  "Krüger",
+  "Hofmann",
+  "Hartmann",
+  "Lange",
+  "Schmitt",
+  "Werner",
+  "Krause",
+  "Meier",
+  "Lehmann",
+  "Köhler",
+  "Herrmann",
+  "König",
+  "Walter",
+  "Mayer",
+  "Huber",
+  "Kaiser",
+  "Fuchs",
+  "Peters",
+  "Lang",
+  "Yılmaz",
+  "Kowalski",
+  "Nowak",
+  "O'Brien",
 ] as const;
 
 // English-speaking colleagues exist in most German IT firms; they make the en locale visible in the demo.
@@ -95,7 +176,11 @@ export function demoOrganisation(options: { readonly me?: string } = {}): DemoPe
   };
 
   const root = DEMO_COMPANY;
-  const directors = [add("managing_director", root, undefined), add("managing_director", root, undefined), add("managing_director", root, undefined)];
+  const directors = [
+    add("managing_director", root, undefined),
+    add("managing_director", root, undefined),
+    add("managing_director", root, undefined),
+  ];
   // 3 directors + 6 area heads + 15 team leads + 66 members = 90 people.
   const membersPerTeam = [5, 5, 4, 5, 4, 4, 5, 4, 4, 5, 4, 4, 4, 5, 4];
   let teamIndex = 0;
@@ -130,7 +215,9 @@ export function demoOrgCsv(options: { readonly me?: string } = {}): string {
   const lines = [ORG_CSV_COLUMNS.join(",")];
   for (const p of demoOrganisation(options)) {
     lines.push(
-      [p.email, p.name, p.role, p.unitPath, p.managerEmail ?? "", "", "", p.locale, "Europe/Berlin"].map(quote).join(","),
+      [p.email, p.name, p.role, p.unitPath, p.managerEmail ?? "", "", "", p.locale, "Europe/Berlin"]
+        .map(quote)
+        .join(","),
     );
   }
   return `${lines.join("\n")}\n`;

@@ -11,7 +11,11 @@ export type ImportOrgOutcome =
  * `kurs import org`: validates the whole file first and imports nothing if any row is bad,
  * then applies only the differences in one transaction.
  */
-export async function importOrg(org: OrgRepository, tenantId: string, csv: string | Readable): Promise<ImportOrgOutcome> {
+export async function importOrg(
+  org: OrgRepository,
+  tenantId: string,
+  csv: string | Readable,
+): Promise<ImportOrgOutcome> {
   const snapshot = await org.snapshot(tenantId);
   const parsed = await parseOrgCsv(csv, new Set(snapshot.people.map((p) => p.email)));
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems };
@@ -26,7 +30,11 @@ export async function importOrg(org: OrgRepository, tenantId: string, csv: strin
  * Links people imported without a chat id to their account, found by e-mail in the platform's
  * directory. Safe to repeat: people already linked are skipped, and unknown e-mails stay unlinked.
  */
-export async function linkIdentitiesByEmail(org: OrgRepository, tenantId: string, directory: Directory): Promise<number> {
+export async function linkIdentitiesByEmail(
+  org: OrgRepository,
+  tenantId: string,
+  directory: Directory,
+): Promise<number> {
   const pending = await org.peopleWithoutPlatformId(tenantId, directory.platform);
   let linked = 0;
   for (const person of pending) {

@@ -36,9 +36,18 @@ export interface PersonFields {
 
 export interface ImportPlan {
   /** Parents before children. */
-  readonly unitsToCreate: readonly { readonly path: string; readonly name: string; readonly kind: UnitKind; readonly parentPath: string | null }[];
+  readonly unitsToCreate: readonly {
+    readonly path: string;
+    readonly name: string;
+    readonly kind: UnitKind;
+    readonly parentPath: string | null;
+  }[];
   readonly peopleToCreate: readonly PersonFields[];
-  readonly peopleToUpdate: readonly { readonly id: string; readonly email: string; readonly changes: Partial<PersonFields> }[];
+  readonly peopleToUpdate: readonly {
+    readonly id: string;
+    readonly email: string;
+    readonly changes: Partial<PersonFields>;
+  }[];
   /** Manager links to set, by e-mail; only those that change. */
   readonly managers: readonly { readonly email: string; readonly managerEmail: string | null }[];
   /** Role assignments that change; each replaces all of the person's roles. */
@@ -115,7 +124,8 @@ export function planImport(rows: readonly OrgRow[], snapshot: OrgSnapshot): Impo
       for (const key of Object.keys(wanted) as (keyof PersonFields)[]) {
         if (wanted[key] !== current[key]) changes[key] = wanted[key];
       }
-      if (Object.keys(changes).length > 0) peopleToUpdate.push({ id: current.id, email: row.email, changes: changes as Partial<PersonFields> });
+      if (Object.keys(changes).length > 0)
+        peopleToUpdate.push({ id: current.id, email: row.email, changes: changes as Partial<PersonFields> });
     }
     const managerEmail = row.managerEmail ?? null;
     if ((current?.managerEmail ?? null) !== managerEmail) managers.push({ email: row.email, managerEmail });
@@ -126,7 +136,9 @@ export function planImport(rows: readonly OrgRow[], snapshot: OrgSnapshot): Impo
   }
 
   const inFile = new Set(rows.map((r) => r.email));
-  const deactivate = snapshot.people.filter((p) => p.active && !inFile.has(p.email)).map((p) => ({ id: p.id, email: p.email }));
+  const deactivate = snapshot.people
+    .filter((p) => p.active && !inFile.has(p.email))
+    .map((p) => ({ id: p.id, email: p.email }));
 
   return { unitsToCreate, peopleToCreate, peopleToUpdate, managers, roles, deactivate };
 }

@@ -89,7 +89,10 @@ export interface ParsedOrgCsv {
  * spreadsheet exports use semicolons), a UTF-8 BOM, and the columns in any order.
  * `knownEmails` are people already in the tenant, so a manager may be someone not in this file.
  */
-export async function parseOrgCsv(input: string | Readable, knownEmails: ReadonlySet<string> = new Set()): Promise<ParsedOrgCsv> {
+export async function parseOrgCsv(
+  input: string | Readable,
+  knownEmails: ReadonlySet<string> = new Set(),
+): Promise<ParsedOrgCsv> {
   const problems: RowProblem[] = [];
   const records: { line: number; values: string[] }[] = [];
   const text = typeof input === "string" ? input : await readAll(input);
@@ -118,8 +121,10 @@ export async function parseOrgCsv(input: string | Readable, knownEmails: Readonl
   const columns = header.values.map((c) => c.toLowerCase());
   const missing = REQUIRED_COLUMNS.filter((c) => !columns.includes(c));
   const unknown = columns.filter((c) => !(ORG_CSV_COLUMNS as readonly string[]).includes(c));
-  if (missing.length > 0) problems.push({ line: header.line, code: "missing_columns", params: { columns: missing.join(", ") } });
-  if (unknown.length > 0) problems.push({ line: header.line, code: "unknown_columns", params: { columns: unknown.join(", ") } });
+  if (missing.length > 0)
+    problems.push({ line: header.line, code: "missing_columns", params: { columns: missing.join(", ") } });
+  if (unknown.length > 0)
+    problems.push({ line: header.line, code: "unknown_columns", params: { columns: unknown.join(", ") } });
   if (problems.length > 0) return { rows: [], problems };
   if (records.length === 0) return { rows: [], problems: [{ line: header.line, code: "empty_file" }] };
 
@@ -149,8 +154,11 @@ export async function parseOrgCsv(input: string | Readable, knownEmails: Readonl
     const name = get("name");
     if (!name || name.length > 200) problems.push({ line, code: "name" });
 
-    const roleRaw = get("role")?.toLowerCase().replace(/[\s-]+/g, "_");
-    const role = roleRaw && ((ROLES as readonly string[]).includes(roleRaw) ? (roleRaw as Role) : ROLE_ALIASES[roleRaw]);
+    const roleRaw = get("role")
+      ?.toLowerCase()
+      .replace(/[\s-]+/g, "_");
+    const role =
+      roleRaw && ((ROLES as readonly string[]).includes(roleRaw) ? (roleRaw as Role) : ROLE_ALIASES[roleRaw]);
     if (!role) problems.push({ line, code: "role", params: { value: get("role") ?? "", allowed: ROLES.join(", ") } });
 
     const segments = (get("unit_path") ?? "").split("/").map((s) => s.trim());
@@ -176,23 +184,33 @@ export async function parseOrgCsv(input: string | Readable, knownEmails: Readonl
 
     const slackUserId = get("slack_user_id");
     if (slackUserId !== undefined) {
-      if (!SLACK_USER_ID.test(slackUserId)) problems.push({ line, code: "slack_user_id", params: { value: slackUserId } });
+      if (!SLACK_USER_ID.test(slackUserId))
+        problems.push({ line, code: "slack_user_id", params: { value: slackUserId } });
       else if (seenSlack.has(slackUserId))
-        problems.push({ line, code: "duplicate_slack_user_id", params: { value: slackUserId, other: seenSlack.get(slackUserId) ?? 0 } });
+        problems.push({
+          line,
+          code: "duplicate_slack_user_id",
+          params: { value: slackUserId, other: seenSlack.get(slackUserId) ?? 0 },
+        });
       else seenSlack.set(slackUserId, line);
     }
     const teamsId = get("teams_aad_object_id")?.toLowerCase();
     if (teamsId !== undefined) {
       if (!GUID.test(teamsId)) problems.push({ line, code: "teams_aad_object_id", params: { value: teamsId } });
       else if (seenTeams.has(teamsId))
-        problems.push({ line, code: "duplicate_teams_aad_object_id", params: { value: teamsId, other: seenTeams.get(teamsId) ?? 0 } });
+        problems.push({
+          line,
+          code: "duplicate_teams_aad_object_id",
+          params: { value: teamsId, other: seenTeams.get(teamsId) ?? 0 },
+        });
       else seenTeams.set(teamsId, line);
     }
     const localeRaw = get("locale");
     const locale = localeRaw === undefined ? undefined : toLocale(localeRaw);
     if (localeRaw !== undefined && !locale) problems.push({ line, code: "locale", params: { value: localeRaw } });
     const timezone = get("timezone");
-    if (timezone !== undefined && !isTimeZone(timezone)) problems.push({ line, code: "timezone", params: { value: timezone } });
+    if (timezone !== undefined && !isTimeZone(timezone))
+      problems.push({ line, code: "timezone", params: { value: timezone } });
 
     if (problems.length === before && email && name && role) {
       rows.push({
@@ -232,7 +250,8 @@ function checkManagers(rows: readonly OrgRow[], knownEmails: ReadonlySet<string>
     let current: string | undefined = row.managerEmail;
     while (current !== undefined) {
       if (seen.has(current)) {
-        if (current === row.email) problems.push({ line: row.line, code: "manager_cycle", params: { value: row.managerEmail ?? "" } });
+        if (current === row.email)
+          problems.push({ line: row.line, code: "manager_cycle", params: { value: row.managerEmail ?? "" } });
         break;
       }
       seen.add(current);

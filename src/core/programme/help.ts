@@ -1,7 +1,7 @@
-import type { Platform, PersonProfile, TenantInfo } from "../org/types.js";
+import type { PersonProfile, Platform, TenantInfo } from "../org/types.js";
 import type { Block, Card } from "../ui/card.js";
-import { escapeMarkup } from "../ui/markup.js";
 import type { Translate } from "../ui/i18n/index.js";
+import { escapeMarkup } from "../ui/markup.js";
 import { COMMANDS, type CommandName } from "./commands.js";
 
 export interface HelpContext {

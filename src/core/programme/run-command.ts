@@ -1,6 +1,6 @@
 import { type ChatUser, type IdentifyDeps, identify, type TenantKey } from "../org/identify.js";
-import type { Card } from "../ui/card.js";
 import type { Locale } from "../org/types.js";
+import type { Card } from "../ui/card.js";
 import { COMMANDS, type CommandName, isCommandName } from "./commands.js";
 import { helpCard, notAvailableCard, tenantNotSetUpCard, unknownCommandCard } from "./help.js";
 
@@ -33,6 +33,7 @@ export async function runCommand(deps: IdentifyDeps, request: CommandRequest): P
 
   const word = request.args.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? "";
   if (HELP_WORDS.has(word)) return { card: helpCard(ctx), locale };
-  if (isCommandName(word)) return runCommand(deps, { ...request, command: word, args: request.args.trim().slice(word.length) });
+  if (isCommandName(word))
+    return runCommand(deps, { ...request, command: word, args: request.args.trim().slice(word.length) });
   return { card: unknownCommandCard(ctx, request.args.trim().slice(0, 50)), locale };
 }

@@ -72,7 +72,11 @@ export type Input =
       readonly initial?: string;
       readonly placeholder?: string;
     })
-  | (InputBase & { readonly kind: "checkboxes"; readonly options: readonly SelectOption[]; readonly initial?: readonly string[] })
+  | (InputBase & {
+      readonly kind: "checkboxes";
+      readonly options: readonly SelectOption[];
+      readonly initial?: readonly string[];
+    })
   | (InputBase & { readonly kind: "person"; readonly initial?: string /* platform user id */ });
 
 export interface Form {

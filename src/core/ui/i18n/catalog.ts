@@ -11,4 +11,8 @@ type Leaves<T, P extends string = ""> = {
 
 /** Every key that can be passed to t(); plural (_one/_other) and _du variants collapse to their base. */
 export type MessageKey = StripSuffix<Leaves<Catalog>>;
-type StripSuffix<K extends string> = K extends `${infer B}_du` ? B : K extends `${infer B}_one` | `${infer B}_other` ? B : K;
+type StripSuffix<K extends string> = K extends `${infer B}_du`
+  ? B
+  : K extends `${infer B}_one` | `${infer B}_other`
+    ? B
+    : K;

@@ -40,8 +40,10 @@ export const de = {
     manager: "Führungskraft",
     noManager: "keine (oberste Ebene)",
     comingSoon: "Bald verfügbar: {{commands}}",
-    notInOrg: "Sie sind noch nicht im Organigramm von {{tenant}} erfasst. Bitte wenden Sie sich an Ihre Personalabteilung oder die Kurs-Administration (kurs import org).",
-    notInOrg_du: "Du bist noch nicht im Organigramm von {{tenant}} erfasst. Bitte wende dich an deine Personalabteilung oder die Kurs-Administration (kurs import org).",
+    notInOrg:
+      "Sie sind noch nicht im Organigramm von {{tenant}} erfasst. Bitte wenden Sie sich an Ihre Personalabteilung oder die Kurs-Administration (kurs import org).",
+    notInOrg_du:
+      "Du bist noch nicht im Organigramm von {{tenant}} erfasst. Bitte wende dich an deine Personalabteilung oder die Kurs-Administration (kurs import org).",
     footer: "Befehle in Teams: einfach das Wort schreiben, z. B. „hilfe“.",
   },
   unknownCommand: {
@@ -53,7 +55,8 @@ export const de = {
     text: "**{{command}}** gehört zum Programm, ist in dieser Version aber noch nicht freigeschaltet. Verfügbar sind:",
   },
   tenant: {
-    notSetUp: "Dieser Arbeitsbereich ist noch nicht mit Kurs verbunden. Eine Administratorin oder ein Administrator richtet ihn mit `kurs import org` ein.",
+    notSetUp:
+      "Dieser Arbeitsbereich ist noch nicht mit Kurs verbunden. Eine Administratorin oder ein Administrator richtet ihn mit `kurs import org` ein.",
   },
   errors: {
     internal: "Das hat leider nicht geklappt. Bitte versuchen Sie es gleich noch einmal.",
@@ -69,7 +72,8 @@ export const de = {
     error: {
       columns: "{{actual}} Spalten statt {{expected}}",
       missing_columns: "Pflichtspalten fehlen: {{columns}}",
-      unknown_columns: "unbekannte Spalten: {{columns}} (erlaubt: email, name, role, unit_path, manager_email, slack_user_id, teams_aad_object_id, locale, timezone)",
+      unknown_columns:
+        "unbekannte Spalten: {{columns}} (erlaubt: email, name, role, unit_path, manager_email, slack_user_id, teams_aad_object_id, locale, timezone)",
       syntax: "CSV nicht lesbar: {{detail}}",
       empty_file: "die Datei enthält keine Personen",
       email: "ungültige E-Mail-Adresse „{{value}}“",
@@ -77,7 +81,8 @@ export const de = {
       name: "Name fehlt oder ist länger als 200 Zeichen",
       role: "unbekannte Rolle „{{value}}“ (erlaubt: {{allowed}})",
       unit_path: "ungültiger unit_path „{{value}}“ (Form: Firma/Bereich/Team, ohne leere Teile)",
-      role_level: "Rolle {{role}} passt nicht zur Ebene von „{{path}}“ (Geschäftsführung: Firma, Bereichsleitung: Bereich, Teamleitung: Team)",
+      role_level:
+        "Rolle {{role}} passt nicht zur Ebene von „{{path}}“ (Geschäftsführung: Firma, Bereichsleitung: Bereich, Teamleitung: Team)",
       several_roots: "mehr als eine oberste Einheit: {{roots}}",
       manager_unknown: "Führungskraft {{value}} steht weder in der Datei noch im Organigramm",
       manager_self: "eine Person kann nicht ihre eigene Führungskraft sein",

@@ -40,7 +40,8 @@ export const en = {
     noManager: "none (top level)",
     comingSoon: "Coming soon: {{commands}}",
     notInOrg: "You are not in {{tenant}}'s org chart yet. Please ask HR or your Kurs administrator (kurs import org).",
-    notInOrg_du: "You are not in {{tenant}}'s org chart yet. Please ask HR or your Kurs administrator (kurs import org).",
+    notInOrg_du:
+      "You are not in {{tenant}}'s org chart yet. Please ask HR or your Kurs administrator (kurs import org).",
     footer: "Commands in Teams: just type the word, e.g. “help”.",
   },
   unknownCommand: {
@@ -68,7 +69,8 @@ export const en = {
     error: {
       columns: "{{actual}} columns instead of {{expected}}",
       missing_columns: "required columns missing: {{columns}}",
-      unknown_columns: "unknown columns: {{columns}} (allowed: email, name, role, unit_path, manager_email, slack_user_id, teams_aad_object_id, locale, timezone)",
+      unknown_columns:
+        "unknown columns: {{columns}} (allowed: email, name, role, unit_path, manager_email, slack_user_id, teams_aad_object_id, locale, timezone)",
       syntax: "CSV cannot be read: {{detail}}",
       empty_file: "the file contains no people",
       email: "invalid e-mail address “{{value}}”",
@@ -76,7 +78,8 @@ export const en = {
       name: "name missing or longer than 200 characters",
       role: "unknown role “{{value}}” (allowed: {{allowed}})",
       unit_path: "invalid unit_path “{{value}}” (form: Company/Area/Team, no empty parts)",
-      role_level: "role {{role}} does not fit the level of “{{path}}” (managing director: company, area head: area, team lead: team)",
+      role_level:
+        "role {{role}} does not fit the level of “{{path}}” (managing director: company, area head: area, team lead: team)",
       several_roots: "more than one top-level unit: {{roots}}",
       manager_unknown: "manager {{value}} is neither in the file nor in the org chart",
       manager_self: "a person cannot be their own manager",

@@ -1,0 +1,173 @@
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../src/db/client.js";
+import { readMigrations } from "../../src/db/migrator.js";
+import { MigrationError } from "../../src/errors.js";
+import { MIGRATIONS_DIR } from "../../src/paths.js";
+import { createTempDatabase } from "../helpers/temp-database.js";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+type Kind = "postgres" | "pglite";
+
+async function freshDatabase(kind: Kind, migrationsDir = MIGRATIONS_DIR): Promise<Database> {
+  if (kind === "postgres") {
+    const temp = await createTempDatabase();
+    const db = await openDatabase({ kind: "postgres", url: temp.url }, { migrationsDir });
+    cleanups.push(async () => {
+      await db.close();
+      await temp.drop();
+    });
+    return db;
+  }
+  const dir = await mkdtemp(join(tmpdir(), "kurs-mig-"));
+  const db = await openDatabase({ kind: "pglite", dataDir: dir }, { migrationsDir });
+  cleanups.push(async () => {
+    await db.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+  return db;
+}
+
+/** A copy of the real migrations plus one of our own, to make a migration fail on purpose. */
+async function migrationsWith(name: string, sql: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "kurs-migdir-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  await cp(MIGRATIONS_DIR, dir, { recursive: true });
+  await mkdir(join(dir, name));
+  await writeFile(join(dir, name, "migration.sql"), sql);
+  return dir;
+}
+
+interface MigrationRow {
+  id: string;
+  checksum: string;
+  finished_at: Date | null;
+  migration_name: string;
+  logs: string | null;
+  rolled_back_at: Date | null;
+  started_at: Date;
+  applied_steps_count: number;
+}
+
+describe.each<Kind>(["postgres", "pglite"])("migrator on %s", (kind) => {
+  it("applies every migration once and records it exactly as prisma migrate deploy does", async () => {
+    const db = await freshDatabase(kind);
+    const first = await db.migrate();
+    const files = await readMigrations(MIGRATIONS_DIR);
+    expect(first.applied).toEqual(files.map((f) => f.name));
+
+    const rows = await db.prisma.$queryRawUnsafe<MigrationRow[]>(
+      `SELECT * FROM "_prisma_migrations" ORDER BY started_at`,
+    );
+    expect(rows.map((r) => r.migration_name)).toEqual(files.map((f) => f.name));
+    for (const [i, row] of rows.entries()) {
+      const file = await readFile(join(MIGRATIONS_DIR, row.migration_name, "migration.sql"));
+      expect(row.checksum).toBe(createHash("sha256").update(file).digest("hex"));
+      expect(row.checksum).toBe(files[i]?.checksum);
+      expect(row.finished_at).not.toBeNull();
+      expect(row.rolled_back_at).toBeNull();
+      expect(row.applied_steps_count).toBe(1);
+      expect(row.id).toMatch(/^[0-9a-f-]{36}$/);
+    }
+    const columns = await db.prisma.$queryRawUnsafe<{ column_name: string; data_type: string }[]>(
+      `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '_prisma_migrations' ORDER BY ordinal_position`,
+    );
+    expect(columns.map((c) => c.column_name)).toEqual([
+      "id",
+      "checksum",
+      "finished_at",
+      "migration_name",
+      "logs",
+      "rolled_back_at",
+      "started_at",
+      "applied_steps_count",
+    ]);
+
+    const second = await db.migrate();
+    expect(second).toEqual({ applied: [], alreadyApplied: files.length });
+    const count = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations"`,
+    );
+    expect(count[0]?.n).toBe(files.length);
+  });
+
+  it("leaves the database at the previous migration and names the file and statement that failed", async () => {
+    const name = "29990101000000_broken";
+    const dir = await migrationsWith(
+      name,
+      [
+        "-- a comment; with a semicolon",
+        `CREATE TABLE "Good" ("id" INTEGER PRIMARY KEY, "note" TEXT DEFAULT 'a;b');`,
+        "",
+        `ALTER TABLE "DoesNotExist" ADD COLUMN "x" INTEGER;`,
+        `CREATE TABLE "Never" ("id" INTEGER);`,
+      ].join("\n"),
+    );
+    const db = await freshDatabase(kind, dir);
+    const error = await db.migrate().then(
+      () => undefined,
+      (err: unknown) => err,
+    );
+    expect(error).toBeInstanceOf(MigrationError);
+    const message = (error as MigrationError).message;
+    expect(message).toContain(name);
+    expect(message).toContain("statement 2 of 3");
+    expect(message).toContain("migration.sql:4");
+    expect(message).toContain(`ALTER TABLE "DoesNotExist"`);
+    expect((error as MigrationError).code).toBe("MIGRATION_FAILED");
+    expect((error as MigrationError).cause).toBeDefined();
+
+    // The earlier migrations stay applied; nothing of the broken one is left behind.
+    const tables = await db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+      `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
+    );
+    const names = tables.map((t) => t.table_name);
+    expect(names).toContain("Person");
+    expect(names).not.toContain("Good");
+    const recorded = await db.prisma.$queryRawUnsafe<{ migration_name: string }[]>(
+      `SELECT migration_name FROM "_prisma_migrations"`,
+    );
+    expect(recorded.map((r) => r.migration_name)).not.toContain(name);
+
+    // Fixing the file lets the next start apply it.
+    await writeFile(join(dir, name, "migration.sql"), `CREATE TABLE "Good" ("id" INTEGER PRIMARY KEY);`);
+    const retry = await db.migrate();
+    expect(retry.applied).toEqual([name]);
+  });
+});
+
+describe("migrator on postgres with two replicas starting at once", () => {
+  it("applies each migration exactly once (Prisma's advisory lock)", async () => {
+    const temp = await createTempDatabase();
+    const a = await openDatabase({ kind: "postgres", url: temp.url });
+    const b = await openDatabase({ kind: "postgres", url: temp.url });
+    cleanups.push(async () => {
+      await a.close();
+      await b.close();
+      await temp.drop();
+    });
+    const [ra, rb] = await Promise.all([a.migrate(), b.migrate()]);
+    const files = await readMigrations(MIGRATIONS_DIR);
+    expect([...ra.applied, ...rb.applied].sort()).toEqual(files.map((f) => f.name).sort());
+    const count = await a.prisma.$queryRawUnsafe<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM "_prisma_migrations"`,
+    );
+    expect(count[0]?.n).toBe(files.length);
+  });
+
+  it("refuses to continue past a migration Prisma recorded as failed", async () => {
+    const db = await freshDatabase("postgres");
+    await db.migrate();
+    await db.prisma.$executeRawUnsafe(
+      `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count) VALUES ('11111111-1111-1111-1111-111111111111', 'x', '29990101000000_failed', now(), 0)`,
+    );
+    await expect(db.migrate()).rejects.toThrow(/prisma migrate resolve --rolled-back 29990101000000_failed/);
+  });
+});
