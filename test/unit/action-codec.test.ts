@@ -21,7 +21,7 @@ function codecError(fn: () => unknown): SlackActionCodecError {
 
 describe("Slack action codec", () => {
   it("round-trips id and payload", () => {
-    const payload = { goalId: "g_1", note: "Umlaute äöü, \"quotes\" & <tags>" };
+    const payload = { goalId: "g_1", note: 'Umlaute äöü, "quotes" & <tags>' };
     const encoded = encodeSlackAction({ id: "goals.checkin", payload }, 7);
     expect(encoded.action_id).toBe("goals.checkin#7");
     expect(decodeSlackAction(encoded.action_id, encoded.value)).toEqual({ id: "goals.checkin", payload });
@@ -73,7 +73,7 @@ describe("Slack action codec", () => {
   it("throws a typed error when the payload is over Slack's 2,000 characters", () => {
     const err = codecError(() => encodeSlackAction({ id: "goals.note", payload: { text: "x".repeat(2000) } }, 0));
     expect(err.code).toBe("value-too-long");
-    expect(encodeSlackAction({ id: "goals.note", payload: { t: "x".repeat(1990) } }, 0).value?.length).toBe(2000);
+    expect(encodeSlackAction({ id: "goals.note", payload: { t: "x".repeat(1992) } }, 0).value?.length).toBe(2000);
   });
 
   it("throws a typed error when the encoded action_id is over 255 characters", () => {

@@ -108,11 +108,11 @@ describe("escapeMarkup", () => {
 
 describe("plain text helpers", () => {
   it("removes markers and optionally shows link addresses", () => {
-    const spans = parseMarkup("**Ziel** _jetzt_: [Details](https://k.example) und [https://k.example](https://k.example)");
-    expect(plainText(spans)).toBe("Ziel jetzt: Details und https://k.example");
-    expect(plainText(spans, { linkUrls: true })).toBe(
-      "Ziel jetzt: Details (https://k.example) und https://k.example",
+    const spans = parseMarkup(
+      "**Ziel** _jetzt_: [Details](https://k.example) und [https://k.example](https://k.example)",
     );
+    expect(plainText(spans)).toBe("Ziel jetzt: Details und https://k.example");
+    expect(plainText(spans, { linkUrls: true })).toBe("Ziel jetzt: Details (https://k.example) und https://k.example");
   });
 
   it("counts and slices visible code points, dropping emptied emphasis and cutting links to text", () => {

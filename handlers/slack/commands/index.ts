@@ -8,7 +8,7 @@ import { kursCommand } from "./kurs.js";
 import { surveyCommand } from "./survey.js";
 import { trainingCommand } from "./training.js";
 
-/** Registered slash commands; test/integration/manifests.test.ts checks the Slack manifest declares exactly these. */
+/** Registered slash commands; test/integration/app-packages.test.ts checks the Slack manifest declares exactly these. */
 export const SLACK_COMMANDS = {
   kurs: kursCommand,
   goals: goalsCommand,
