@@ -18,7 +18,7 @@ import { PrismaOrgRepository } from "./db/org-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
-import { createRedis, pingRedis } from "./queue/redis.js";
+import { closeRedis, createRedis, pingRedis } from "./queue/redis.js";
 import { createWebApp, errorHandler } from "./web/server.js";
 import { mountTeamsEndpoint } from "./web/teams-endpoint.js";
 
@@ -42,7 +42,7 @@ export interface Kurs {
 /** The composition root: config -> db -> core services -> transports -> jobs. */
 export async function createKurs(config: Config, log: Logger, options: KursOptions): Promise<Kurs> {
   const db = await openDatabase(config.database, { log: log.child({ component: "db" }) });
-  const stops: (() => Promise<unknown>)[] = [];
+  const stops: { name: string; run: () => Promise<unknown> }[] = [];
   try {
     const migrated = await db.migrate();
     log.info({ database: db.kind, applied: migrated.applied.length }, "database ready");
@@ -59,9 +59,11 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     });
 
     const producerRedis = createRedis(config.redisUrl, "producer", log.child({ component: "redis" }));
-    stops.push(() => producerRedis.quit().catch(() => producerRedis.disconnect()));
+    stops.push({ name: "producer redis", run: () => closeRedis(producerRedis) });
     const producer = new JobProducer(producerRedis, config.queuePrefix);
-    stops.unshift(() => producer.close());
+    // Connection problems are logged once per outage by createRedis; BullMQ's own copies are noise.
+    producer.queue.on("error", (err) => log.debug({ err }, "queue error"));
+    stops.unshift({ name: "producer", run: () => producer.close() });
 
     const web = createWebApp(
       [
@@ -118,8 +120,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       );
       const w = worker;
       stops.unshift(
-        () => w.close(),
-        () => wr.quit().catch(() => wr.disconnect()),
+        { name: "worker", run: () => drainWorker(w, wr, log) },
+        { name: "worker redis", run: () => closeRedis(wr) },
       );
       // Schedules are upserted by stable id, so every replica doing it leaves one schedule.
       upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack: Boolean(config.slack) })).catch(
@@ -154,14 +156,38 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
           s.closeAllConnections?.();
         }
         if (slack?.socketMode) await slack.app.stop();
-        for (const stop of stops) await stop();
+        for (const stop of stops) {
+          log.debug({ step: stop.name }, "stopping");
+          await stop.run();
+        }
         await db.close();
       },
     };
   } catch (err) {
-    for (const stop of stops) await stop().catch(() => undefined);
+    for (const stop of stops) await stop.run().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * Lets running jobs finish. With Redis away a graceful close would wait for a reconnect that may
+ * never come; the jobs it holds are then re-run after their lock expires (at-least-once, idempotent).
+ */
+async function drainWorker(worker: Worker, redis: Redis, log: Logger, graceMs = 20_000): Promise<void> {
+  if (redis.status !== "ready") {
+    await worker.close(true);
+    return;
+  }
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), graceMs);
+  });
+  const result = await Promise.race([worker.close().then(() => "closed" as const), timedOut]);
+  clearTimeout(timer);
+  if (result === "timeout") {
+    log.warn({ graceMs }, "jobs still running after the grace period; closing the worker anyway");
+    await worker.close(true);
   }
 }
 

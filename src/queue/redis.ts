@@ -43,3 +43,12 @@ export async function pingRedis(redis: Redis, timeoutMs = 1_000): Promise<void> 
     new Promise((_, reject) => setTimeout(() => reject(new Error("redis ping timed out")), timeoutMs).unref()),
   ]);
 }
+
+/** QUIT when connected (flushes pending replies); otherwise drop the socket, since QUIT would wait for a reconnect. */
+export async function closeRedis(redis: Redis): Promise<void> {
+  if (redis.status === "ready") {
+    await redis.quit().catch(() => redis.disconnect());
+  } else {
+    redis.disconnect();
+  }
+}

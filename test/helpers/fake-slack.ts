@@ -24,6 +24,7 @@ export class FakeSlack {
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
+  private readonly delays = new Map<string, number>();
   private readonly waiters: (() => void)[] = [];
   private server: Server | undefined;
   url = "";
@@ -37,6 +38,11 @@ export class FakeSlack {
   /** The next `times` calls of `method` get 429 with Retry-After: retryAfter seconds. */
   rateLimit(method: string, times: number, retryAfter = 1): void {
     this.rateLimits.set(method, { remaining: times, retryAfter });
+  }
+
+  /** Every call of `method` answers only after `ms` milliseconds (a slow Slack). */
+  slowDown(method: string, ms: number): void {
+    this.delays.set(method, ms);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -85,6 +91,8 @@ export class FakeSlack {
         reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) });
         return;
       }
+      const delay = this.delays.get(method);
+      if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       reply(200, this.answer(method, body));
     });
     await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
