@@ -1,4 +1,4 @@
-import express, { type Application } from "express";
+import express, { type Application, type RequestHandler } from "express";
 import type { TeamsTransport } from "../chat/teams/create-teams-app.js";
 import type { Logger } from "../logger.js";
 import { isLoopback } from "./server.js";
@@ -23,4 +23,21 @@ export function mountTeamsEndpoint(web: Application, teams: TeamsTransport, log:
       await teams.app.run(context);
     });
   });
+}
+
+/** Emulator mode does not authenticate callers, so it must only be reachable from this machine. */
+export function emulatorLoopbackOnly(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    if (isLoopback(req.socket.remoteAddress)) {
+      next();
+      return;
+    }
+    log.warn(
+      { remote: req.socket.remoteAddress },
+      "rejected a Teams activity from a non-loopback address in emulator mode",
+    );
+    res
+      .status(403)
+      .json({ error: "Teams runs in emulator mode (no MICROSOFT_APP_ID); only loopback callers are accepted" });
+  };
 }

@@ -67,6 +67,67 @@ describe("/kurs over the real Bolt receiver", () => {
     expect(text).toContain("/kurs");
   });
 
+  it("asks Slack for a user's locale once and then uses the cache", async () => {
+    const before = app.slack.callsOf("users.info").filter((c) => c.body.user === org.people.lead.slackUserId).length;
+    app.slack.addUser({ id: org.people.lead.slackUserId, email: org.people.lead.email, locale: "de-DE" });
+    await kurs(org.people.lead.slackUserId);
+    await kurs(org.people.lead.slackUserId, "hilfe");
+    const after = app.slack.callsOf("users.info").filter((c) => c.body.user === org.people.lead.slackUserId).length;
+    expect(after - before).toBe(1);
+  });
+
+  it("answers in the person's imported language when Slack does not tell one, and never fails for it", async () => {
+    // Tom's Slack account is unknown to users.info here; the org import says "en".
+    const other = await createTestTenant(app.kurs.db);
+    const res = await postSlashCommand(app.url, SIGNING_SECRET, {
+      command: "/kurs",
+      teamId: other.slackTeamId,
+      userId: other.people.tom.slackUserId,
+      responseUrl: app.slack.responseUrl("tom-no-info"),
+    });
+    expect(res.status).toBe(200);
+    const [message] = await app.slack.waitForResponses("tom-no-info");
+    expect(textOf(message ?? {})).toContain("Your place in the organisation");
+  });
+
+  it("resolves the tenant of an Enterprise Grid workspace by its enterprise id", async () => {
+    await app.kurs.db.prisma.tenant.update({
+      where: { id: org.tenant.id },
+      data: { slackEnterpriseId: `E${org.slackTeamId}` },
+    });
+    const res = await postSlashCommand(app.url, SIGNING_SECRET, {
+      command: "/kurs",
+      teamId: "TOTHERWORKSPACE",
+      enterpriseId: `E${org.slackTeamId}`,
+      userId: org.people.anna.slackUserId,
+      responseUrl: app.slack.responseUrl("grid"),
+    });
+    expect(res.status).toBe(200);
+    const [message] = await app.slack.waitForResponses("grid");
+    expect(textOf(message ?? {})).toContain("Anna Schmidt");
+  });
+
+  it("answers the commands that are not switched on yet with what is available, in both languages", async () => {
+    for (const [command, user, expected] of [
+      ["/goals", org.people.anna.slackUserId, "noch nicht freigeschaltet"],
+      ["/kpi", org.people.tom.slackUserId, "not switched on in this version yet"],
+    ] as const) {
+      const id = `${command}-${user}`;
+      await postSlashCommand(app.url, SIGNING_SECRET, {
+        command,
+        text: "garbage %$§ arguments",
+        teamId: org.slackTeamId,
+        userId: user,
+        responseUrl: app.slack.responseUrl(id),
+      });
+      const [message] = await app.slack.waitForResponses(id);
+      const text = textOf(message ?? {});
+      expect(text).toContain(expected);
+      expect(text).toContain(command);
+      expect(text).toContain("/kurs");
+    }
+  });
+
   it("rejects a bad signature and a stale timestamp without answering", async () => {
     const bad = await postSlashCommand(
       app.url,
