@@ -135,11 +135,15 @@ describe("org.link-identities job", () => {
     await withoutSlackIds(org);
     slack.slowDown("users.lookupByEmail", 150);
     try {
-      const { producer, worker, events } = await queues();
+      const { producer, worker } = await queues();
       if (!worker) throw new Error("no worker");
-      const active = new Promise<void>((resolve) => events.once("active", () => resolve()));
       await producer.enqueue("org.link-identities", { tenantId: org.tenant.id, platform: "slack" }, { jobId: "slow" });
-      await active;
+      // Poll rather than listen: the job may turn active before an event subscription would see it.
+      const deadline = Date.now() + 10_000;
+      while ((await producer.queue.getJob("slow"))?.processedOn === undefined && Date.now() < deadline) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      expect(await (await producer.queue.getJob("slow"))?.getState()).toBe("active");
       await worker.close();
       const job = await producer.queue.getJob("slow");
       expect(await job?.getState()).toBe("completed");
