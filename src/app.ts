@@ -6,15 +6,20 @@ import { registerSlackHandlers } from "../handlers/slack/index.js";
 import { registerTeamsHandlers } from "../handlers/teams/index.js";
 import { tenantSchedules, upsertSchedules } from "../jobs/schedules.js";
 import { createWorker } from "../jobs/worker-runtime.js";
+import { ChatNotifier } from "./chat/notifier.js";
 import { createSlackApp, type SlackTransport } from "./chat/slack/create-slack-app.js";
 import { SlackDirectory } from "./chat/slack/slack-directory.js";
 import { SlackUserInfoCache } from "./chat/slack/user-info.js";
 import { createTeamsApp } from "./chat/teams/create-teams-app.js";
 import type { Config } from "./config.js";
+import type { GoalDeps } from "./core/goals/goal-service.js";
 import type { IdentifyDeps } from "./core/org/identify.js";
 import type { TenantInfo } from "./core/org/types.js";
+import { type Clock, systemClock } from "./core/ports.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { PrismaGoalRepository } from "./db/goal-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
+import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
@@ -28,6 +33,8 @@ export interface KursOptions {
   /** Run a BullMQ worker in this process (`npm start` does; `npm run worker` runs only that). */
   readonly worker: boolean;
   readonly web: boolean;
+  /** Tests pass a controllable clock; production uses the system clock. */
+  readonly clock?: Clock;
 }
 
 export interface Kurs {
@@ -49,6 +56,9 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     const tenants = new PrismaTenantRepository(db.prisma);
     const org = new PrismaOrgRepository(db.prisma);
     const core: IdentifyDeps = { tenants, org, defaultLocale: config.defaultLocale };
+    const clock = options.clock ?? systemClock;
+    const goals: GoalDeps = { goals: new PrismaGoalRepository(db.prisma), org, clock };
+    const conversations = new TeamsConversationRepository(db.prisma);
 
     // Single-workspace mode: one tenant, created at start and bound to the configured workspace.
     let tenant = await tenants.ensure({
@@ -80,6 +90,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       slackDirectory = new SlackDirectory(slack.app.client);
       registerSlackHandlers(slack.app, {
         core,
+        goals,
+        producer,
         userInfo: new SlackUserInfoCache(slack.app.client),
         log: log.child({ transport: "slack" }),
       });
@@ -90,9 +102,16 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       );
     }
 
-    if (options.web && config.teams.enabled) {
-      const teams = createTeamsApp(config.teams, log.child({ transport: "teams" }));
-      registerTeamsHandlers(teams.app, { core, log: log.child({ transport: "teams" }), emulator: teams.emulator });
+    // Teams' adapter is needed by the worker too: proactive messages go through it.
+    const teams = config.teams.enabled ? createTeamsApp(config.teams, log.child({ transport: "teams" })) : undefined;
+    if (options.web && teams) {
+      registerTeamsHandlers(teams.app, {
+        core,
+        goals,
+        conversations,
+        log: log.child({ transport: "teams" }),
+        emulator: teams.emulator,
+      });
       mountTeamsEndpoint(web, teams, log.child({ transport: "teams" }));
       if (teams.emulator) {
         log.warn("Teams runs in emulator mode (no MICROSOFT_APP_ID): /api/messages accepts loopback callers only");
@@ -107,13 +126,23 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     if (options.worker) {
       workerRedis = createRedis(config.redisUrl, "worker", log.child({ component: "redis" }));
       const wr = workerRedis;
+      const slackClient = config.slack ? (slack?.app.client ?? workerSlackClient(config)) : undefined;
+      const notifier = new ChatNotifier({
+        slack: slackClient,
+        teams: teams ? { adapter: teams.adapter, appId: config.teams.appId ?? "", conversations } : undefined,
+        log: log.child({ component: "notifier" }),
+      });
       worker = createWorker(
         wr,
         config.queuePrefix,
         {
           org,
           tenants,
-          directories: config.slack ? { slack: slackDirectory ?? new SlackDirectory(workerSlackClient(config)) } : {},
+          goals,
+          notifier,
+          producer,
+          clock,
+          directories: slackClient ? { slack: slackDirectory ?? new SlackDirectory(slackClient) } : {},
           log: log.child({ component: "worker" }),
         },
         config.workerConcurrency,

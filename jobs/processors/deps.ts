@@ -1,9 +1,16 @@
-import type { Directory, OrgRepository, TenantRepository } from "../../src/core/ports.js";
+import type { GoalDeps } from "../../src/core/goals/goal-service.js";
+import type { Clock, Directory, Notifier, OrgRepository, TenantRepository } from "../../src/core/ports.js";
 import type { Logger } from "../../src/logger.js";
+import type { JobProducer } from "../../src/queue/job-producer.js";
 
 export interface ProcessorDeps {
   readonly org: OrgRepository;
   readonly tenants: TenantRepository;
+  readonly goals: GoalDeps;
+  readonly notifier: Notifier;
+  /** For processors that fan out into further jobs. */
+  readonly producer: JobProducer;
+  readonly clock: Clock;
   readonly directories: { readonly slack?: Directory };
   readonly log: Logger;
 }

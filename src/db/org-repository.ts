@@ -1,5 +1,5 @@
 import type { ImportPlan, OrgSnapshot } from "../core/org/import-plan.js";
-import type { PersonProfile, Platform } from "../core/org/types.js";
+import type { PersonProfile, PersonRef, Platform, UnitNode } from "../core/org/types.js";
 import type { OrgRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
@@ -166,5 +166,31 @@ export class PrismaOrgRepository implements OrgRepository {
       select: { id: true, email: true },
       orderBy: { email: "asc" },
     });
+  }
+
+  async units(tenantId: string): Promise<readonly UnitNode[]> {
+    return this.prisma.orgUnit.findMany({
+      where: { tenantId },
+      select: { id: true, name: true, path: true, kind: true, parentId: true },
+      orderBy: { path: "asc" },
+    });
+  }
+
+  async people(tenantId: string): Promise<readonly PersonRef[]> {
+    const rows = await this.prisma.person.findMany({
+      where: { tenantId, active: true },
+      select: {
+        id: true,
+        name: true,
+        email: true,
+        slackUserId: true,
+        teamsAadObjectId: true,
+        locale: true,
+        timezone: true,
+        roles: { select: { role: true, unitId: true } },
+      },
+      orderBy: { name: "asc" },
+    });
+    return rows;
   }
 }

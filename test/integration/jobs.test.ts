@@ -6,8 +6,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vi
 import { QUEUE_NAME } from "../../jobs/definitions.js";
 import { tenantSchedules, upsertSchedules } from "../../jobs/schedules.js";
 import { createWorker } from "../../jobs/worker-runtime.js";
+import { ChatNotifier } from "../../src/chat/notifier.js";
 import { SlackDirectory } from "../../src/chat/slack/slack-directory.js";
+import { systemClock } from "../../src/core/ports.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
+import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
 import { PrismaOrgRepository } from "../../src/db/org-repository.js";
 import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { KursError } from "../../src/errors.js";
@@ -49,6 +52,7 @@ async function queues(options: { worker?: boolean } = {}) {
     () => events.close(),
   );
   let worker: Worker | undefined;
+  const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
   if (options.worker !== false) {
     const workerRedis = createRedis(inject("redisUrl"), "worker", log);
     worker = createWorker(
@@ -57,7 +61,15 @@ async function queues(options: { worker?: boolean } = {}) {
       {
         org: new PrismaOrgRepository(db.prisma),
         tenants: new PrismaTenantRepository(db.prisma),
-        directories: { slack: new SlackDirectory(new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl })) },
+        goals: {
+          goals: new PrismaGoalRepository(db.prisma),
+          org: new PrismaOrgRepository(db.prisma),
+          clock: systemClock,
+        },
+        notifier: new ChatNotifier({ slack: client, log }),
+        producer,
+        clock: systemClock,
+        directories: { slack: new SlackDirectory(client) },
         log,
       },
       4,

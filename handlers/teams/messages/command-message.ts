@@ -1,4 +1,4 @@
-import type { TurnContext } from "botbuilder";
+import { TurnContext } from "botbuilder";
 import { toLocale } from "../../../src/core/org/types.js";
 import { TEAMS_COMMAND_WORDS } from "../../../src/core/programme/commands.js";
 import { tenantNotSetUpCard } from "../../../src/core/programme/help.js";
@@ -23,12 +23,19 @@ export function commandMessage(deps: TeamsHandlerDeps) {
       await replyWithCard(context, tenantNotSetUpCard(translator(locale)), locale);
       return;
     }
-    const { card, locale } = await runCommand(deps.core, {
+    const { card, locale, requester } = await runCommand(deps.core, {
       tenantKey,
       user: teamsUser(context, deps.log),
       command: command ?? "kurs",
       args: command ? rest.join(" ") : text,
     });
+    if (requester.tenant && requester.person) {
+      await deps.conversations.save(
+        requester.tenant.id,
+        requester.person.id,
+        TurnContext.getConversationReference(context.activity),
+      );
+    }
     await replyWithCard(context, card, locale);
   };
 }

@@ -32,6 +32,22 @@ export interface UnitRef {
   readonly kind: UnitKind;
 }
 
+export interface UnitNode extends UnitRef {
+  readonly parentId: string | null;
+}
+
+/** A person as a member of the org, for pickers and "who may do this" answers. */
+export interface PersonRef {
+  readonly id: string;
+  readonly name: string;
+  readonly email: string;
+  readonly slackUserId: string | null;
+  readonly teamsAadObjectId: string | null;
+  readonly locale: Locale | null;
+  readonly timezone: string | null;
+  readonly roles: readonly { readonly role: Role; readonly unitId: string }[];
+}
+
 export interface PersonProfile {
   readonly id: string;
   readonly tenantId: string;

@@ -1,4 +1,4 @@
-import { type ChatUser, type IdentifyDeps, identify, type TenantKey } from "../org/identify.js";
+import { type ChatUser, type IdentifyDeps, identify, type Requester, type TenantKey } from "../org/identify.js";
 import type { Locale } from "../org/types.js";
 import type { Card } from "../ui/card.js";
 import { COMMANDS, type CommandName, isCommandName } from "./commands.js";
@@ -15,6 +15,7 @@ export interface CommandRequest {
 export interface CommandResponse {
   readonly card: Card;
   readonly locale: Locale;
+  readonly requester: Requester;
 }
 
 const HELP_WORDS = new Set(["", "help", "hilfe", "?"]);
@@ -23,17 +24,17 @@ const HELP_WORDS = new Set(["", "help", "hilfe", "?"]);
 export async function runCommand(deps: IdentifyDeps, request: CommandRequest): Promise<CommandResponse> {
   const requester = await identify(deps, request.tenantKey, request.user);
   const { tenant, person, t, locale } = requester;
-  if (!tenant) return { card: tenantNotSetUpCard(t), locale };
+  if (!tenant) return { card: tenantNotSetUpCard(t), locale, requester };
   const ctx = { t, tenant, person, platform: request.user.platform };
 
   if (request.command !== "kurs") {
     const info = COMMANDS.find((c) => c.name === request.command);
-    return { card: info?.available ? helpCard(ctx) : notAvailableCard(ctx, request.command), locale };
+    return { card: info?.available ? helpCard(ctx) : notAvailableCard(ctx, request.command), locale, requester };
   }
 
   const word = request.args.trim().split(/\s+/, 1)[0]?.toLowerCase() ?? "";
-  if (HELP_WORDS.has(word)) return { card: helpCard(ctx), locale };
+  if (HELP_WORDS.has(word)) return { card: helpCard(ctx), locale, requester };
   if (isCommandName(word))
     return runCommand(deps, { ...request, command: word, args: request.args.trim().slice(word.length) });
-  return { card: unknownCommandCard(ctx, request.args.trim().slice(0, 50)), locale };
+  return { card: unknownCommandCard(ctx, request.args.trim().slice(0, 50)), locale, requester };
 }

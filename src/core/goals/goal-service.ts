@@ -1,0 +1,321 @@
+import { DateTime } from "luxon";
+import type { Requester } from "../org/identify.js";
+import type { PersonProfile, TenantInfo } from "../org/types.js";
+import type { Clock, GoalRepository, OrgRepository } from "../ports.js";
+import type { Card, Form, FormValues } from "../ui/card.js";
+import type { Translate } from "../ui/i18n/index.js";
+import { escapeMarkup } from "../ui/markup.js";
+import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
+import { formatDate } from "./format.js";
+import { type CardContext, chainCard, myGoalsCard, reportCard, treeCard } from "./goal-cards.js";
+import { type GoalFormContext, goalForm, parseGoalFormMetadata, validateGoalForm } from "./goal-form.js";
+import { OrgScope, positionOf } from "./org-scope.js";
+import { mayCreate, parentCandidates } from "./permissions.js";
+import type { GoalLevel, GoalView } from "./types.js";
+
+export interface GoalDeps {
+  readonly goals: GoalRepository;
+  readonly org: OrgRepository;
+  readonly clock: Clock;
+}
+
+export type GoalsReply =
+  | { readonly kind: "card"; readonly card: Card }
+  | { readonly kind: "form"; readonly form: Form };
+
+export type SubmitResult =
+  | { readonly kind: "invalid"; readonly form: Form; readonly errors: Readonly<Record<string, string>> }
+  | { readonly kind: "refused"; readonly card: Card }
+  | {
+      readonly kind: "saved";
+      readonly card: Card;
+      readonly goal: GoalView;
+      readonly affectedPersonIds: readonly string[];
+    };
+
+interface Loaded {
+  readonly t: Translate;
+  readonly tenant: TenantInfo;
+  readonly person: PersonProfile;
+  readonly scope: OrgScope;
+  readonly goals: readonly GoalView[];
+  readonly today: string;
+  readonly ctx: CardContext;
+}
+
+function textCard(text: string): Card {
+  return { summary: text, blocks: [{ type: "text", text }] };
+}
+
+async function load(deps: GoalDeps, requester: Requester): Promise<Loaded | Card> {
+  const { tenant, person, t } = requester;
+  if (!tenant || !person || person.roles.length === 0) return textCard(t("goals.mine.notInOrg"));
+  const [units, people, goals] = await Promise.all([
+    deps.org.units(tenant.id),
+    deps.org.people(tenant.id),
+    deps.goals.all(tenant.id),
+  ]);
+  const scope = new OrgScope(units, people);
+  const today = DateTime.fromJSDate(deps.clock.now()).setZone(tenant.timezone).toISODate() ?? "";
+  return { t, tenant, person, scope, goals, today, ctx: { t, person, scope, goals, today } };
+}
+
+const card = (c: Card): GoalsReply => ({ kind: "card", card: c });
+
+/** `/goals [add|measure|tree|checkin|report]` on any platform. */
+export async function goalsCommand(deps: GoalDeps, requester: Requester, args: string): Promise<GoalsReply> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return card(loaded);
+  const [word = "", ...rest] = args.trim().split(/\s+/);
+  const sub = word.toLowerCase();
+  const restText = rest.join(" ");
+  switch (sub) {
+    case "":
+      return card(myGoalsCard(loaded.ctx));
+    case "add":
+    case "neu":
+      return openGoalForm(deps, loaded, levelFor(loaded.person));
+    case "measure":
+    case "massnahme":
+    case "maßnahme":
+      return openGoalForm(deps, loaded, "measure");
+    case "tree":
+    case "baum":
+    case "kaskade":
+      return card(tree(loaded, restText));
+    case "checkin":
+      return checkin(loaded);
+    case "report":
+    case "bericht":
+      return card(report(loaded, deps.clock.now()));
+    default:
+      return card(usage(loaded.t, args));
+  }
+}
+
+function levelFor(person: PersonProfile): GoalLevel {
+  const role = positionOf(person)?.role;
+  if (role === "managing_director") return "company";
+  if (role === "area_head") return "area";
+  return "team";
+}
+
+async function openGoalForm(
+  deps: GoalDeps,
+  loaded: Loaded,
+  level: GoalLevel,
+  prefill: FormValues = {},
+): Promise<GoalsReply> {
+  const permission = mayCreate(loaded.person, level, loaded.scope);
+  if (!permission.ok)
+    return card(
+      refusal(
+        loaded.t,
+        level,
+        permission.allowed.map((p) => p.name),
+      ),
+    );
+  const ctx = await formContext(deps, loaded, level, permission.unitId);
+  if (level !== "company" && parentCandidates(level, permission.unitId, loaded.goals, loaded.scope).length === 0) {
+    const parentLevel: GoalLevel = level === "area" ? "company" : level === "team" ? "area" : "team";
+    const who = parentLevel === "company" ? "managing_director" : parentLevel === "area" ? "area_head" : "team_lead";
+    const unit =
+      parentLevel === "area"
+        ? loaded.scope.areaOf(permission.unitId)?.id
+        : parentLevel === "team"
+          ? permission.unitId
+          : undefined;
+    const names = loaded.scope.holders(who, unit).map((p) => p.name);
+    return card(
+      textCard(
+        loaded.t("goals.errors.noParents", {
+          level: loaded.t(`goals.level.${parentLevel}`),
+          who: names.length > 0 ? names.join(", ") : loaded.t("goals.refused.nobody"),
+        }),
+      ),
+    );
+  }
+  return { kind: "form", form: goalForm(ctx, prefill) };
+}
+
+async function formContext(deps: GoalDeps, loaded: Loaded, level: GoalLevel, unitId: string): Promise<GoalFormContext> {
+  const focusTopics = level === "company" ? await deps.goals.focusTopics(loaded.tenant.id) : [];
+  return {
+    t: loaded.t,
+    person: loaded.person,
+    level,
+    unitId,
+    scope: loaded.scope,
+    goals: loaded.goals,
+    focusTopics,
+    today: loaded.today,
+  };
+}
+
+function refusal(t: Translate, level: GoalLevel, names: readonly string[]): Card {
+  const who = names.length > 0 ? names.map(escapeMarkup).join(", ") : t("goals.refused.nobody");
+  return textCard(t(`goals.refused.${level}`, { who }));
+}
+
+function tree(loaded: Loaded, query: string): Card {
+  const { scope, person, t } = loaded;
+  if (query !== "") {
+    const unit = scope.findUnit(query);
+    if (!unit) {
+      const examples = scope.units
+        .filter((u) => u.kind !== "team")
+        .slice(0, 4)
+        .map((u) => u.name)
+        .join(", ");
+      return textCard(
+        t("goals.tree.unknownUnit", { query: escapeMarkup(query.slice(0, 60)), examples: escapeMarkup(examples) }),
+      );
+    }
+    return treeCard(loaded.ctx, unit.id);
+  }
+  const position = positionOf(person);
+  const own = position ? scope.unit(position.unitId) : undefined;
+  // Default view: the person's area (a team lead or member sees their whole area), directors the company.
+  const target = own ? (own.kind === "company" ? own : (scope.areaOf(own.id) ?? own)) : undefined;
+  return treeCard(loaded.ctx, target?.id ?? scope.units[0]?.id ?? "");
+}
+
+function checkin(loaded: Loaded, goalId?: string): GoalsReply {
+  const owed = owedCheckins(loaded.person, loaded.goals);
+  if (owed.length === 0) return card(textCard(loaded.t("goals.checkin.nothingOwed")));
+  return { kind: "form", form: checkinForm(loaded.t, owed, goalId ? { item: goalId } : {}) };
+}
+
+function report(loaded: Loaded, now: Date): Card {
+  const position = positionOf(loaded.person);
+  if (!position || (position.role !== "managing_director" && position.role !== "area_head")) {
+    return textCard(loaded.t("goals.report.refused"));
+  }
+  return reportCard(loaded.ctx, position.unitId, now);
+}
+
+function usage(t: Translate, args: string): Card {
+  return {
+    summary: t("goals.usage.summary"),
+    blocks: [
+      { type: "text", text: t("goals.usage.text", { args: escapeMarkup(args.trim().slice(0, 60)) }) },
+      { type: "text", text: t("goals.usage.items") },
+    ],
+  };
+}
+
+/** Button "Add measure" on a team goal. */
+export async function openMeasureForm(deps: GoalDeps, requester: Requester, parentId: string): Promise<GoalsReply> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return card(loaded);
+  return openGoalForm(deps, loaded, "measure", { parent: parentId });
+}
+
+/** Button "Check in" on a goal, or `/goals checkin`. */
+export async function openCheckinForm(deps: GoalDeps, requester: Requester, goalId?: string): Promise<GoalsReply> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return card(loaded);
+  return checkin(loaded, goalId);
+}
+
+/** Button "Goal chain". */
+export async function goalChain(deps: GoalDeps, requester: Requester, goalId: string): Promise<Card> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return loaded;
+  const goal = loaded.goals.find((g) => g.id === goalId);
+  if (!goal) return textCard(loaded.t("goals.errors.notFound"));
+  return chainCard(loaded.ctx, goal);
+}
+
+/** The cascade button under a card (and `/goals tree <unit id>` from a button payload). */
+export async function goalTree(deps: GoalDeps, requester: Requester, unitQuery: string): Promise<Card> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return loaded;
+  const byId = loaded.scope.unit(unitQuery);
+  return byId ? treeCard(loaded.ctx, byId.id) : tree(loaded, unitQuery);
+}
+
+/** Submit of the goal/measure form. Re-checks permission: the form could be old or forged. */
+export async function submitGoal(
+  deps: GoalDeps,
+  requester: Requester,
+  metadata: string | undefined,
+  values: FormValues,
+): Promise<SubmitResult> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return { kind: "refused", card: loaded };
+  const meta = parseGoalFormMetadata(metadata);
+  const level = meta?.level ?? levelFor(loaded.person);
+  const permission = mayCreate(loaded.person, level, loaded.scope);
+  if (!permission.ok)
+    return {
+      kind: "refused",
+      card: refusal(
+        loaded.t,
+        level,
+        permission.allowed.map((p) => p.name),
+      ),
+    };
+  const ctx = await formContext(deps, loaded, level, permission.unitId);
+  const result = validateGoalForm(ctx, values);
+  if (!result.ok) return { kind: "invalid", form: goalForm(ctx, values, result.errors), errors: result.errors };
+  const goal = await deps.goals.create({ ...result.goal, tenantId: loaded.tenant.id, createdById: loaded.person.id });
+  const { t } = loaded;
+  const levelName = t(`goals.level.${goal.level}`);
+  const text = t("goals.saved.text", {
+    level: levelName,
+    title: escapeMarkup(goal.title),
+    owners: goal.owners.map((o) => escapeMarkup(o.name)).join(", "),
+    due: formatDate(goal.dueDate, t.locale),
+  });
+  return {
+    kind: "saved",
+    goal,
+    card: {
+      summary: t("goals.saved.summary", { level: levelName, title: goal.title }),
+      blocks: [{ type: "text", text }],
+    },
+    affectedPersonIds: [...new Set([loaded.person.id, ...goal.owners.map((o) => o.id)])],
+  };
+}
+
+/** Submit of the check-in form. */
+export async function submitCheckin(deps: GoalDeps, requester: Requester, values: FormValues): Promise<SubmitResult> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return { kind: "refused", card: loaded };
+  const { t, person } = loaded;
+  const result = validateCheckin(t, person, loaded.goals, values);
+  const owed = owedCheckins(person, loaded.goals);
+  if (!result.ok) return { kind: "invalid", form: checkinForm(t, owed, values, result.errors), errors: result.errors };
+  const goal = await deps.goals.checkin({
+    tenantId: loaded.tenant.id,
+    goalId: result.goalId,
+    personId: person.id,
+    progress: result.progress,
+    status: result.status,
+    note: result.note,
+    at: deps.clock.now(),
+  });
+  const text = t("goals.checkin.saved", {
+    title: escapeMarkup(goal.title),
+    progress: goal.progress,
+    status: t(`goals.status.${goal.status}`),
+  });
+  return {
+    kind: "saved",
+    goal,
+    card: { summary: text.replace(/\*\*/g, ""), blocks: [{ type: "text", text }] },
+    affectedPersonIds: [...new Set([person.id, ...goal.owners.map((o) => o.id)])],
+  };
+}
+
+/** The Slack App Home: my goals and measures, what is due this week, my open check-ins. */
+export async function homeCard(deps: GoalDeps, requester: Requester): Promise<Card> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return loaded;
+  return myGoalsCard(loaded.ctx);
+}
+
+export function isGoalsReplyForm(reply: GoalsReply): reply is { kind: "form"; form: Form } {
+  return reply.kind === "form";
+}

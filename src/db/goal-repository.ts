@@ -1,0 +1,117 @@
+import type { FocusTopicView, GoalView, KpiKey, NewCheckin, NewGoal } from "../core/goals/types.js";
+import type { GoalRepository } from "../core/ports.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+
+const goalInclude = {
+  unit: { select: { id: true, name: true, path: true } },
+  focusTopic: { select: { id: true, title: true } },
+  owners: { select: { person: { select: { id: true, name: true } } } },
+} as const;
+
+type GoalRow = Awaited<ReturnType<PrismaClient["goal"]["findFirstOrThrow"]>> & {
+  unit: { id: string; name: string; path: string };
+  focusTopic: { id: string; title: string } | null;
+  owners: { person: { id: string; name: string } }[];
+};
+
+function toView(row: GoalRow): GoalView {
+  return {
+    id: row.id,
+    level: row.level,
+    parentId: row.parentId,
+    unit: row.unit,
+    focusTopic: row.focusTopic,
+    title: row.title,
+    successCriterion: row.successCriterion,
+    dueDate: row.dueDate.toISOString().slice(0, 10),
+    kpiKey: row.kpiKey as KpiKey | null,
+    kpiTarget: row.kpiTarget,
+    status: row.status,
+    progress: row.progress,
+    lastCheckinAt: row.lastCheckinAt,
+    createdAt: row.createdAt,
+    owners: row.owners.map((o) => o.person).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}
+
+export class PrismaGoalRepository implements GoalRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async all(tenantId: string): Promise<readonly GoalView[]> {
+    const rows = await this.prisma.goal.findMany({
+      where: { tenantId },
+      include: goalInclude,
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+    });
+    return rows.map(toView);
+  }
+
+  async get(tenantId: string, id: string): Promise<GoalView | null> {
+    const row = await this.prisma.goal.findFirst({ where: { tenantId, id }, include: goalInclude });
+    return row ? toView(row) : null;
+  }
+
+  async create(goal: NewGoal): Promise<GoalView> {
+    const row = await this.prisma.goal.create({
+      data: {
+        tenantId: goal.tenantId,
+        level: goal.level,
+        parentId: goal.parentId,
+        unitId: goal.unitId,
+        focusTopicId: goal.focusTopicId,
+        title: goal.title,
+        successCriterion: goal.successCriterion,
+        dueDate: new Date(`${goal.dueDate}T00:00:00Z`),
+        kpiKey: goal.kpiKey,
+        kpiTarget: goal.kpiTarget,
+        createdById: goal.createdById,
+        owners: { create: goal.ownerIds.map((personId) => ({ tenantId: goal.tenantId, personId })) },
+      },
+      include: goalInclude,
+    });
+    return toView(row);
+  }
+
+  async checkin(checkin: NewCheckin): Promise<GoalView> {
+    const [, row] = await this.prisma.$transaction([
+      this.prisma.checkin.create({
+        data: {
+          tenantId: checkin.tenantId,
+          goalId: checkin.goalId,
+          personId: checkin.personId,
+          progress: checkin.progress,
+          status: checkin.status,
+          note: checkin.note,
+          createdAt: checkin.at,
+        },
+      }),
+      this.prisma.goal.update({
+        where: { id: checkin.goalId, tenantId: checkin.tenantId },
+        data: {
+          progress: checkin.progress,
+          status: checkin.progress >= 100 ? "done" : checkin.status,
+          lastCheckinAt: checkin.at,
+        },
+        include: goalInclude,
+      }),
+    ]);
+    return toView(row);
+  }
+
+  async focusTopics(tenantId: string): Promise<readonly FocusTopicView[]> {
+    return this.prisma.focusTopic.findMany({
+      where: { tenantId, archivedAt: null },
+      select: { id: true, title: true, description: true },
+      orderBy: { createdAt: "asc" },
+    });
+  }
+
+  async createFocusTopic(input: {
+    tenantId: string;
+    title: string;
+    description: string | null;
+    createdById: string;
+  }): Promise<FocusTopicView> {
+    return this.prisma.focusTopic.create({ data: input, select: { id: true, title: true, description: true } });
+  }
+}
