@@ -46,7 +46,7 @@ describe("/kurs over the real Bolt receiver", () => {
     expect(text).toContain("Ihr Platz in der Organisation");
     expect(text).toContain("/Service/Desk");
     expect(text).toContain("Mitarbeiter/in");
-    expect(text).toContain("Lars Lehmann");
+    expect(text).toContain("Tina Teamleiterin");
     expect(text).toContain("/kurs");
   });
 
@@ -55,7 +55,7 @@ describe("/kurs over the real Bolt receiver", () => {
     const text = textOf(message);
     expect(text).toContain("Your place in the organisation");
     expect(text).toContain("Team member");
-    expect(text).toContain("Lars Lehmann");
+    expect(text).toContain("Tina Teamleiterin");
     expect(text).not.toContain("Ihr Platz");
   });
 

@@ -47,7 +47,7 @@ describe("kurs over the Teams endpoint", () => {
     const { text, reply } = await send("hilfe", org.people.anna, "de-DE");
     expect(text).toContain("Ihr Platz in der Organisation");
     expect(text).toContain("Anna Schmidt");
-    expect(text).toContain("Lars Lehmann");
+    expect(text).toContain("Tina Teamleiterin");
     expect(text).toContain("Mitarbeiter/in");
     expect(reply.summary).toContain("Anna Schmidt");
   });

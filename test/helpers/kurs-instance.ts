@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { inject } from "vitest";
 import { createKurs, type Kurs } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
+import type { Clock } from "../../src/core/ports.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlack } from "./fake-slack.js";
 
@@ -23,7 +24,7 @@ export interface RunningKurs {
  * user sets: real PostgreSQL (or PGlite), real Redis, port 0, Slack pointed at a FakeSlack.
  */
 export async function startKurs(
-  options: { database?: "postgres" | "pglite"; env?: Record<string, string>; worker?: boolean } = {},
+  options: { database?: "postgres" | "pglite"; env?: Record<string, string>; worker?: boolean; clock?: Clock } = {},
 ): Promise<RunningKurs> {
   const slack = await new FakeSlack().start();
   const queuePrefix = `kurs-test-${randomUUID().slice(0, 8)}`;
@@ -46,7 +47,7 @@ export async function startKurs(
   }
   const config = loadConfig(env);
   const log = createLogger(config.logLevel);
-  const kurs = await createKurs(config, log, { web: true, worker: options.worker ?? false });
+  const kurs = await createKurs(config, log, { web: true, worker: options.worker ?? false, clock: options.clock });
   const port = await kurs.listen();
   return {
     kurs,

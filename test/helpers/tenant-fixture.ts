@@ -13,6 +13,8 @@ export interface TestTenant {
   readonly people: {
     readonly boss: TestPerson;
     readonly lead: TestPerson;
+    /** Team lead of Service/Desk; Anna and Tom report to her. */
+    readonly tina: TestPerson;
     readonly anna: TestPerson;
     readonly tom: TestPerson;
   };
@@ -25,7 +27,11 @@ export interface TestPerson {
   readonly aadObjectId: string;
 }
 
-/** A small organisation in its own tenant, so tests sharing one database never see each other's rows. */
+/**
+ * A small organisation in its own tenant: Birgit (managing director) > Lars (area head, Service)
+ * > Tina (team lead, Service/Desk) > Anna (de) and Tom (en), members of Service/Desk.
+ * Its own tenant, so tests sharing one database never see each other's rows.
+ */
 export async function createTestTenant(
   db: Database,
   options: { name?: string; defaultLocale?: Locale } = {},
@@ -50,6 +56,7 @@ export async function createTestTenant(
   const people = {
     boss: person("boss", "Birgit Becker"),
     lead: person("lead", "Lars Lehmann"),
+    tina: person("tina", "Tina Teamleiterin"),
     anna: person("anna", "Anna Schmidt"),
     tom: person("tom", "Tom O'Brien"),
   };
@@ -58,8 +65,9 @@ export async function createTestTenant(
     "email,name,role,unit_path,manager_email,slack_user_id,teams_aad_object_id,locale,timezone",
     `${people.boss.email},${people.boss.name},managing_director,${company},,${people.boss.slackUserId},${people.boss.aadObjectId},de,Europe/Berlin`,
     `${people.lead.email},${people.lead.name},area_head,${company}/Service,${people.boss.email},${people.lead.slackUserId},${people.lead.aadObjectId},de,Europe/Berlin`,
-    `${people.anna.email},${people.anna.name},member,${company}/Service/Desk,${people.lead.email},${people.anna.slackUserId},${people.anna.aadObjectId},de,Europe/Berlin`,
-    `${people.tom.email},${people.tom.name},member,${company}/Service/Desk,${people.lead.email},${people.tom.slackUserId},${people.tom.aadObjectId},en,Europe/Berlin`,
+    `${people.tina.email},${people.tina.name},team_lead,${company}/Service/Desk,${people.lead.email},${people.tina.slackUserId},${people.tina.aadObjectId},de,Europe/Berlin`,
+    `${people.anna.email},${people.anna.name},member,${company}/Service/Desk,${people.tina.email},${people.anna.slackUserId},${people.anna.aadObjectId},de,Europe/Berlin`,
+    `${people.tom.email},${people.tom.name},member,${company}/Service/Desk,${people.tina.email},${people.tom.slackUserId},${people.tom.aadObjectId},en,Europe/Berlin`,
   ].join("\n");
   const outcome = await importOrg(new PrismaOrgRepository(db.prisma), tenant.id, csv);
   if (!outcome.ok) throw new Error(`fixture import failed: ${JSON.stringify(outcome.problems)}`);

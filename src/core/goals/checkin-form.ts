@@ -4,7 +4,7 @@ import type { Translate } from "../ui/i18n/index.js";
 import { mayCheckin } from "./permissions.js";
 import { CHECKIN_STATUSES, type CheckinStatus, type GoalView } from "./types.js";
 
-export const CHECKIN_FORM_ID = "goals.checkin" as const;
+export const CHECKIN_FORM_ID = "goals.save-checkin" as const;
 
 /** Goals and measures this person owns that are not done yet, measures first (they change weekly). */
 export function owedCheckins(person: PersonProfile, goals: readonly GoalView[]): GoalView[] {

@@ -7,7 +7,8 @@ import type { OrgScope } from "./org-scope.js";
 import { ownerCandidates, parentCandidates } from "./permissions.js";
 import { type FocusTopicView, type GoalLevel, type GoalView, KPI_KEYS, type KpiKey, type NewGoal } from "./types.js";
 
-export const GOAL_FORM_ID = "goals.add" as const;
+/** Submit ids differ from button ids: Teams delivers both as Action.Execute verbs. */
+export const GOAL_FORM_ID = "goals.save-goal" as const;
 const MAX_OPTIONS = 100;
 
 export interface GoalFormContext {
