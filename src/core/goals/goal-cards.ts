@@ -244,3 +244,33 @@ export function reportCard(ctx: CardContext, unitId: string, now: Date): Card {
     ],
   };
 }
+
+/**
+ * The Slack App Home: what is due this week and what waits for a check-in first (the two things
+ * that need the person now), then the usual /goals view.
+ */
+export function homeGoalsCard(ctx: CardContext, now: Date): Card {
+  const { t, person } = ctx;
+  const mine = ctx.goals.filter((g) => g.status !== "done" && mayCheckin(person, g));
+  const weekAhead = new Date(`${ctx.today}T00:00:00Z`);
+  weekAhead.setUTCDate(weekAhead.getUTCDate() + 7);
+  const horizon = weekAhead.toISOString().slice(0, 10);
+  const due = mine.filter((g) => g.dueDate <= horizon);
+  const staleBefore = now.getTime() - 7 * 24 * 3600 * 1000;
+  const stale = mine.filter((g) => (g.lastCheckinAt ?? g.createdAt).getTime() <= staleBefore);
+  const line = (g: GoalView) => `${escapeMarkup(g.title)} – ${formatDate(g.dueDate, t.locale)}`;
+  const section = (title: string, items: GoalView[]): Block[] => [
+    { type: "text", text: `**${title}**` },
+    items.length === 0 ? { type: "context", text: t("goals.home.nothing") } : { type: "list", items: items.map(line) },
+  ];
+  const main = myGoalsCard(ctx);
+  return {
+    ...main,
+    blocks: [
+      ...section(t("goals.home.dueThisWeek"), due),
+      ...section(t("goals.home.openCheckins"), stale),
+      { type: "divider" },
+      ...main.blocks,
+    ],
+  };
+}

@@ -6,8 +6,15 @@ import type { Card, Form, FormValues } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
+import {
+  focusRefusal,
+  focusTopicForm,
+  focusTopicsCard,
+  mayRecordFocusTopics,
+  validateFocusTopic,
+} from "./focus-topics.js";
 import { formatDate } from "./format.js";
-import { type CardContext, chainCard, myGoalsCard, reportCard, treeCard } from "./goal-cards.js";
+import { type CardContext, chainCard, homeGoalsCard, myGoalsCard, reportCard, treeCard } from "./goal-cards.js";
 import { type GoalFormContext, goalForm, parseGoalFormMetadata, validateGoalForm } from "./goal-form.js";
 import { OrgScope, positionOf } from "./org-scope.js";
 import { mayCreate, parentCandidates } from "./permissions.js";
@@ -88,6 +95,13 @@ export async function goalsCommand(deps: GoalDeps, requester: Requester, args: s
     case "report":
     case "bericht":
       return card(report(loaded, deps.clock.now()));
+    case "focus":
+    case "schwerpunkte":
+    case "schwerpunkt": {
+      const topics = await deps.goals.focusTopics(loaded.tenant.id);
+      if (!mayRecordFocusTopics(loaded.person)) return card(focusTopicsCard(loaded.t, topics));
+      return { kind: "form", form: focusTopicForm(loaded.t, topics) };
+    }
     default:
       return card(usage(loaded.t, args));
   }
@@ -309,11 +323,41 @@ export async function submitCheckin(deps: GoalDeps, requester: Requester, values
   };
 }
 
+/** Submit of the focus-topic form (managing directors and area heads). */
+export async function submitFocusTopic(
+  deps: GoalDeps,
+  requester: Requester,
+  values: FormValues,
+): Promise<SubmitResult | { kind: "focus-saved"; card: Card }> {
+  const loaded = await load(deps, requester);
+  if (!("scope" in loaded)) return { kind: "refused", card: loaded };
+  const { t } = loaded;
+  if (!mayRecordFocusTopics(loaded.person)) return { kind: "refused", card: focusRefusal(t, loaded.scope) };
+  const topics = await deps.goals.focusTopics(loaded.tenant.id);
+  const result = validateFocusTopic(t, topics, values);
+  if (!result.ok)
+    return { kind: "invalid", form: focusTopicForm(t, topics, values, result.errors), errors: result.errors };
+  const topic = await deps.goals.createFocusTopic({
+    tenantId: loaded.tenant.id,
+    title: result.title,
+    description: result.description,
+    createdById: loaded.person.id,
+  });
+  const text = t("goals.focus.saved", { title: escapeMarkup(topic.title) });
+  return {
+    kind: "focus-saved",
+    card: {
+      summary: text.replace(/\*\*/g, ""),
+      blocks: [{ type: "text", text }, ...focusTopicsCard(t, [...topics, topic]).blocks],
+    },
+  };
+}
+
 /** The Slack App Home: my goals and measures, what is due this week, my open check-ins. */
 export async function homeCard(deps: GoalDeps, requester: Requester): Promise<Card> {
   const loaded = await load(deps, requester);
   if (!("scope" in loaded)) return loaded;
-  return myGoalsCard(loaded.ctx);
+  return homeGoalsCard(loaded.ctx, deps.clock.now());
 }
 
 export function isGoalsReplyForm(reply: GoalsReply): reply is { kind: "form"; form: Form } {

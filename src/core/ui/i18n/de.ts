@@ -222,7 +222,7 @@ export const de = {
       summary: "So funktioniert /goals",
       text: "„{{args}}“ versteht /goals nicht. Möglich sind:",
       items:
-        "**/goals** – Ziele Ihres Teams und Ihre Maßnahmen\n**/goals add** – neues Ziel anlegen\n**/goals measure** – neue Maßnahme anlegen\n**/goals tree [Einheit]** – Zielkaskade\n**/goals checkin** – Check-in\n**/goals report** – Abstimmungsbericht",
+        "**/goals** – Ziele Ihres Teams und Ihre Maßnahmen\n**/goals add** – neues Ziel anlegen\n**/goals measure** – neue Maßnahme anlegen\n**/goals tree [Einheit]** – Zielkaskade\n**/goals checkin** – Check-in\n**/goals report** – Abstimmungsbericht\n**/goals focus** – Schwerpunktthemen",
     },
     tree: {
       summary: "Zielkaskade {{unit}}",
@@ -234,6 +234,29 @@ export const de = {
     chain: {
       summary: "Zielkette: {{title}}",
       header: "Wie „{{title}}“ zum Unternehmensziel beiträgt",
+    },
+    focus: {
+      summary: "Schwerpunktthemen",
+      header: "Schwerpunktthemen",
+      empty: "Noch keine Schwerpunktthemen vereinbart.",
+      formTitle: "Schwerpunktthema",
+      submit: "Speichern",
+      title: "Thema",
+      description: "Beschreibung (optional)",
+      saved: "Schwerpunktthema **{{title}}** gespeichert.",
+      refused: "Schwerpunktthemen halten Geschäftsführung und Bereichsleitungen fest: {{who}}.",
+      errors: {
+        titleRequired: "Bitte geben Sie ein Thema ein.",
+        titleRequired_du: "Bitte gib ein Thema ein.",
+        titleTooLong: "Höchstens 100 Zeichen.",
+        duplicate: "Dieses Thema gibt es schon.",
+        descriptionTooLong: "Höchstens 500 Zeichen.",
+      },
+    },
+    home: {
+      dueThisWeek: "Diese Woche fällig",
+      openCheckins: "Offene Check-ins (seit 7 Tagen keiner)",
+      nothing: "nichts",
     },
     report: {
       summary: "Abstimmungsbericht",

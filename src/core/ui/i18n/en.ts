@@ -219,7 +219,7 @@ export const en = {
       summary: "How /goals works",
       text: "/goals does not understand “{{args}}”. You can use:",
       items:
-        "**/goals** – your team's goals and your measures\n**/goals add** – add a goal\n**/goals measure** – add a measure\n**/goals tree [unit]** – goal cascade\n**/goals checkin** – check in\n**/goals report** – alignment report",
+        "**/goals** – your team's goals and your measures\n**/goals add** – add a goal\n**/goals measure** – add a measure\n**/goals tree [unit]** – goal cascade\n**/goals checkin** – check in\n**/goals report** – alignment report\n**/goals focus** – focus topics",
     },
     tree: {
       summary: "Goal cascade {{unit}}",
@@ -231,6 +231,29 @@ export const en = {
     chain: {
       summary: "Goal chain: {{title}}",
       header: "How “{{title}}” contributes to the company goal",
+    },
+    focus: {
+      summary: "Focus topics",
+      header: "Focus topics",
+      empty: "No focus topics agreed yet.",
+      formTitle: "Focus topic",
+      submit: "Save",
+      title: "Topic",
+      description: "Description (optional)",
+      saved: "Focus topic **{{title}}** saved.",
+      refused: "Focus topics are recorded by the managing directors and area heads: {{who}}.",
+      errors: {
+        titleRequired: "Please enter a topic.",
+        titleRequired_du: "Please enter a topic.",
+        titleTooLong: "At most 100 characters.",
+        duplicate: "This topic exists already.",
+        descriptionTooLong: "At most 500 characters.",
+      },
+    },
+    home: {
+      dueThisWeek: "Due this week",
+      openCheckins: "Open check-ins (none for 7 days)",
+      nothing: "nothing",
     },
     report: {
       summary: "Alignment report",
