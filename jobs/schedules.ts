@@ -1,6 +1,7 @@
 import type { Queue } from "bullmq";
 import type { TenantInfo } from "../src/core/org/types.js";
 import { DEFAULT_JOB_OPTIONS, type JobName, type JobPayload } from "./definitions.js";
+import { remindersScanSchedulerId } from "./processors/goals-reminders-scan.js";
 
 interface Schedule<N extends JobName> {
   readonly id: string;
@@ -21,6 +22,13 @@ export function tenantSchedules(tenant: TenantInfo, options: { slack: boolean })
       payload: { tenantId: tenant.id, platform: "slack" },
     });
   }
+  schedules.push({
+    id: remindersScanSchedulerId(tenant.id),
+    name: "goals.reminders-scan",
+    // Hourly at half past, off the full hour of the 09:00 slots: a scan does not race the nudge it plans.
+    pattern: "30 * * * *",
+    payload: { tenantId: tenant.id },
+  });
   return schedules;
 }
 

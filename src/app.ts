@@ -16,9 +16,12 @@ import type { GoalDeps } from "./core/goals/goal-service.js";
 import type { IdentifyDeps } from "./core/org/identify.js";
 import type { TenantInfo } from "./core/org/types.js";
 import { type Clock, systemClock } from "./core/ports.js";
+import type { StatementDeps } from "./core/statements/statement-service.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { PrismaGoalRepository } from "./db/goal-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
+import { PrismaReminderRepository } from "./db/reminder-repository.js";
+import { PrismaStatementRepository } from "./db/statement-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
@@ -59,6 +62,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     const clock = options.clock ?? systemClock;
     const goals: GoalDeps = { goals: new PrismaGoalRepository(db.prisma), org, clock };
     const conversations = new TeamsConversationRepository(db.prisma);
+    const statementRepository = new PrismaStatementRepository(db.prisma);
+    const statements: StatementDeps = { statements: statementRepository, org, tenants, clock };
 
     // Single-workspace mode: one tenant, created at start and bound to the configured workspace.
     let tenant = await tenants.ensure({
@@ -91,6 +96,7 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       registerSlackHandlers(slack.app, {
         core,
         goals,
+        statements,
         producer,
         userInfo: new SlackUserInfoCache(slack.app.client),
         log: log.child({ transport: "slack" }),
@@ -108,6 +114,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       registerTeamsHandlers(teams.app, {
         core,
         goals,
+        statements,
+        producer,
         conversations,
         log: log.child({ transport: "teams" }),
         emulator: teams.emulator,
@@ -139,6 +147,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
           org,
           tenants,
           goals,
+          reminders: new PrismaReminderRepository(db.prisma),
+          statements: statementRepository,
           notifier,
           producer,
           clock,
@@ -153,9 +163,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         { name: "worker redis", run: () => closeRedis(wr) },
       );
       // Schedules are upserted by stable id, so every replica doing it leaves one schedule.
-      upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack: Boolean(config.slack) })).catch(
-        (err: unknown) =>
-          log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
+      registerSchedules(producer, tenants, tenant, Boolean(config.slack)).catch((err: unknown) =>
+        log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
       );
     }
 
@@ -196,6 +205,23 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     for (const stop of stops) await stop.run().catch(() => undefined);
     await db.close().catch(() => undefined);
     throw err;
+  }
+}
+
+/**
+ * The default tenant's schedules, and the tenant-wide ones (reminder scans) of every other tenant:
+ * a tenant created later gets them at the next start of any replica. This process's Slack
+ * workspace is the default tenant's, so only that one links identities through it.
+ */
+async function registerSchedules(
+  producer: JobProducer,
+  tenants: PrismaTenantRepository,
+  tenant: TenantInfo,
+  slack: boolean,
+): Promise<void> {
+  await upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack }));
+  for (const other of await tenants.all()) {
+    if (other.id !== tenant.id) await upsertSchedules(producer.queue, other, tenantSchedules(other, { slack: false }));
   }
 }
 

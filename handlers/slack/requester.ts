@@ -2,6 +2,8 @@ import type { Requester } from "../../src/core/org/identify.js";
 import { identify } from "../../src/core/org/identify.js";
 import type { SlackHandlerDeps } from "./deps.js";
 
+const USERS_INFO_TIMEOUT_MS = 1_500;
+
 export interface SlackCaller {
   readonly teamId: string;
   readonly enterpriseId?: string | undefined;
@@ -14,13 +16,19 @@ export interface SlackCaller {
  * or refuses, the answer comes in the tenant's language rather than not at all.
  */
 export async function slackRequester(deps: SlackHandlerDeps, caller: SlackCaller): Promise<Requester> {
-  const info = deps.userInfo.get(caller.teamId, caller.userId).catch((err: unknown) => {
+  const fallback = { locale: undefined, email: null };
+  // Modal submissions must be acked within 3 s, so a slow users.info must not hold the answer.
+  const timeout = new Promise<typeof fallback>((resolve) => {
+    setTimeout(() => resolve(fallback), USERS_INFO_TIMEOUT_MS).unref();
+  });
+  const lookup = deps.userInfo.get(caller.teamId, caller.userId).catch((err: unknown) => {
     deps.log.warn(
       { err, teamId: caller.teamId, userId: caller.userId },
       "users.info failed; answering without the user's Slack locale",
     );
-    return { locale: undefined, email: null };
+    return fallback;
   });
+  const info = Promise.race([lookup, timeout]);
   const { locale } = await info;
   return identify(
     deps.core,

@@ -1,5 +1,13 @@
 import type { GoalDeps } from "../../src/core/goals/goal-service.js";
-import type { Clock, Directory, Notifier, OrgRepository, TenantRepository } from "../../src/core/ports.js";
+import type {
+  Clock,
+  Directory,
+  Notifier,
+  OrgRepository,
+  ReminderRepository,
+  StatementRepository,
+  TenantRepository,
+} from "../../src/core/ports.js";
 import type { Logger } from "../../src/logger.js";
 import type { JobProducer } from "../../src/queue/job-producer.js";
 
@@ -7,6 +15,8 @@ export interface ProcessorDeps {
   readonly org: OrgRepository;
   readonly tenants: TenantRepository;
   readonly goals: GoalDeps;
+  readonly reminders: ReminderRepository;
+  readonly statements: StatementRepository;
   readonly notifier: Notifier;
   /** For processors that fan out into further jobs. */
   readonly producer: JobProducer;

@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
+import { GERMAN_STATES } from "../core/org/tenant-settings.js";
 import { ConfigError, KursError } from "../errors.js";
 import { demoCommand } from "./demo.js";
 import { importOrgCommand } from "./import-org.js";
 import { migrateCommand } from "./migrate.js";
+import { type TenantCommandOptions, tenantCommand } from "./tenant.js";
 
 export function buildProgram(): Command {
   const program = new Command("kurs")
@@ -40,6 +42,22 @@ export function buildProgram(): Command {
     .option("--me <email>", "put your e-mail on the first managing director, so your chat account is matched to them")
     .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
     .action((opts: { tenant: string; me?: string; lang?: "de" | "en" }) => demoCommand(opts));
+
+  program
+    .command("tenant")
+    .description(
+      "show the tenant's settings, or change them: the German state decides which public holidays skip reminders",
+    )
+    .addOption(new Option("--tenant <slug>", "tenant to show or change").default("default"))
+    .option(
+      "--holiday-state <code>",
+      `German state for public holidays: ${GERMAN_STATES.join(" ")}, or none (national holidays only)`,
+    )
+    .option("--timezone <zone>", "IANA time zone for people without their own, e.g. Europe/Berlin")
+    .option("--formality <sie|du>", "German form of address in chat")
+    .option("--locale <de|en>", "language for people without their own")
+    .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
+    .action((opts: TenantCommandOptions) => tenantCommand(opts));
 
   return program;
 }

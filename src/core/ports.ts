@@ -1,6 +1,16 @@
+import type { OpenMeasure, ReminderPerson } from "./goals/reminders.js";
 import type { FocusTopicView, GoalView, NewCheckin, NewGoal } from "./goals/types.js";
 import type { ImportPlan, OrgSnapshot } from "./org/import-plan.js";
+import type { TenantSettings, TenantSettingsPatch } from "./org/tenant-settings.js";
 import type { Locale, PersonProfile, PersonRef, Platform, TenantInfo, UnitNode } from "./org/types.js";
+import type {
+  AckTally,
+  DeliveryClaim,
+  NewStatement,
+  NewStatementComment,
+  StatementCommentView,
+  StatementView,
+} from "./statements/types.js";
 import type { Card } from "./ui/card.js";
 
 /** What core needs from outside. Implementations live in src/db, src/chat and jobs/. */
@@ -12,6 +22,10 @@ export interface TenantRepository {
   findById(id: string): Promise<TenantInfo | null>;
   /** Creates the tenant if missing; binds the given platform ids if they are not bound to another tenant. */
   ensure(input: EnsureTenantInput): Promise<TenantInfo>;
+  /** Every tenant, e.g. to register each one's recurring jobs. */
+  all(): Promise<readonly TenantInfo[]>;
+  settings(id: string): Promise<TenantSettings | null>;
+  updateSettings(id: string, patch: TenantSettingsPatch): Promise<TenantSettings>;
 }
 
 export interface EnsureTenantInput {
@@ -50,6 +64,61 @@ export interface GoalRepository {
     description: string | null;
     createdById: string;
   }): Promise<FocusTopicView>;
+}
+
+/** What check-in reminders (src/core/goals/reminders.ts) read and the one row they write per nudge. */
+export interface ReminderRepository {
+  /** Measures not done yet, with owners and claimed nudges; only those `ownerId` owns when given. */
+  openMeasures(tenantId: string, ownerId?: string): Promise<readonly OpenMeasure[]>;
+  /** Active people among `ids`; people who left are not reminded. */
+  people(tenantId: string, ids: readonly string[]): Promise<readonly ReminderPerson[]>;
+  /**
+   * Inserts one ReminderSent row per (goal, person, staleSince) unless it exists, before anything is
+   * sent; returns the goal ids whose row this call inserted. Two workers racing get disjoint sets.
+   */
+  claim(
+    tenantId: string,
+    personId: string,
+    items: readonly { goalId: string; staleSince: Date }[],
+  ): Promise<readonly string[]>;
+  /** Undoes a claim whose message could not be delivered, so a retry or the next slot sends it. */
+  release(tenantId: string, personId: string, items: readonly { goalId: string; staleSince: Date }[]): Promise<void>;
+}
+
+/** Strategy statements (SEED step 2): versions, deliveries, acknowledgements and comments. */
+export interface StatementRepository {
+  /** Saves a statement: version 1 of a new series, or with `seriesId` the next version of that series. */
+  create(input: NewStatement): Promise<StatementView>;
+  get(tenantId: string, id: string): Promise<StatementView | null>;
+  /** The statement published last (highest version first on a tie). */
+  latestPublished(tenantId: string): Promise<StatementView | null>;
+  latestInSeries(tenantId: string, seriesId: string): Promise<StatementView | null>;
+  /** Records the acknowledgement unless it exists; returns when the person first acknowledged. */
+  acknowledge(tenantId: string, statementId: string, personId: string, at: Date): Promise<Date>;
+  ackedAt(tenantId: string, statementId: string, personId: string): Promise<Date | null>;
+  addComment(input: NewStatementComment): Promise<StatementCommentView>;
+  getComment(tenantId: string, id: string): Promise<StatementCommentView | null>;
+  /** An active person as a delivery target; null when unknown or deactivated. */
+  recipient(tenantId: string, personId: string): Promise<PersonRef | null>;
+  /** Claims the delivery row of (statement, person) before sending; see deliverStatement for the protocol. */
+  claimDelivery(
+    tenantId: string,
+    statementId: string,
+    personId: string,
+    now: Date,
+    leaseMs: number,
+  ): Promise<DeliveryClaim>;
+  /** Gives up a claim whose send failed; only while `claimedAt` is still the row's lease. */
+  releaseDelivery(tenantId: string, statementId: string, personId: string, claimedAt: Date): Promise<void>;
+  /** Records the send; false when the lease was taken over by another attempt meanwhile. */
+  markDelivered(
+    tenantId: string,
+    statementId: string,
+    personId: string,
+    claimedAt: Date,
+    sentAt: Date,
+  ): Promise<boolean>;
+  tally(tenantId: string, statementId: string): Promise<AckTally>;
 }
 
 /** A chat directory that can find a user by e-mail (Slack users.lookupByEmail). */

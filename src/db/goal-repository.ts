@@ -41,7 +41,8 @@ export class PrismaGoalRepository implements GoalRepository {
     const rows = await this.prisma.goal.findMany({
       where: { tenantId },
       include: goalInclude,
-      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
+      // id last: goals created in the same transaction must still list in a stable order.
+      orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
     return rows.map(toView);
   }

@@ -1,3 +1,4 @@
+import { isGermanState, type TenantSettings, type TenantSettingsPatch } from "../core/org/tenant-settings.js";
 import type { TenantInfo } from "../core/org/types.js";
 import type { EnsureTenantInput, TenantRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -13,6 +14,11 @@ function toInfo(row: TenantRow): TenantInfo {
     formality: row.formality,
     timezone: row.timezone,
   };
+}
+
+function toSettings(row: TenantRow): TenantSettings {
+  // A state code written outside `kurs tenant` and not known to date-holidays counts as none.
+  return { ...toInfo(row), holidayState: isGermanState(row.holidayState) ? row.holidayState : null };
 }
 
 export class PrismaTenantRepository implements TenantRepository {
@@ -42,6 +48,29 @@ export class PrismaTenantRepository implements TenantRepository {
   async findById(id: string): Promise<TenantInfo | null> {
     const row = await this.prisma.tenant.findUnique({ where: { id } });
     return row ? toInfo(row) : null;
+  }
+
+  async all(): Promise<readonly TenantInfo[]> {
+    const rows = await this.prisma.tenant.findMany({ orderBy: { createdAt: "asc" } });
+    return rows.map(toInfo);
+  }
+
+  async settings(id: string): Promise<TenantSettings | null> {
+    const row = await this.prisma.tenant.findUnique({ where: { id } });
+    return row ? toSettings(row) : null;
+  }
+
+  async updateSettings(id: string, patch: TenantSettingsPatch): Promise<TenantSettings> {
+    const row = await this.prisma.tenant.update({
+      where: { id },
+      data: {
+        holidayState: patch.holidayState,
+        timezone: patch.timezone,
+        formality: patch.formality,
+        defaultLocale: patch.defaultLocale,
+      },
+    });
+    return toSettings(row);
   }
 
   async ensure(input: EnsureTenantInput): Promise<TenantInfo> {

@@ -1,6 +1,13 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import { DEFAULT_JOB_OPTIONS, type JobName, type JobPayload, jobSchemas, QUEUE_NAME } from "../../jobs/definitions.js";
+import {
+  DEFAULT_JOB_OPTIONS,
+  JOB_OPTIONS,
+  type JobName,
+  type JobPayload,
+  jobSchemas,
+  QUEUE_NAME,
+} from "../../jobs/definitions.js";
 import { KursError } from "../errors.js";
 
 export class JobProducer {
@@ -22,7 +29,7 @@ export class JobProducer {
         cause: parsed.error,
       });
     }
-    await this.queue.add(name, parsed.data, { jobId: options.jobId, delay: options.delayMs });
+    await this.queue.add(name, parsed.data, { ...JOB_OPTIONS[name], jobId: options.jobId, delay: options.delayMs });
   }
 
   close(): Promise<void> {

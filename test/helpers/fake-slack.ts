@@ -5,6 +5,8 @@ export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
   readonly token: string | undefined;
+  /** Answered with 429 (see rateLimit): Slack did not act on this call. */
+  readonly rateLimited?: boolean;
 }
 
 export interface FakeSlackUser {
@@ -84,9 +86,10 @@ export class FakeSlack {
       }
       const method = path.replace(/^\/api\//, "").split("?")[0] ?? "";
       const token = req.headers.authorization?.replace(/^Bearer /, "");
-      this.calls.push({ method, body, token });
       const limit = this.rateLimits.get(method);
-      if (limit && limit.remaining > 0) {
+      const limited = limit !== undefined && limit.remaining > 0;
+      this.calls.push({ method, body, token, ...(limited ? { rateLimited: true } : {}) });
+      if (limit && limited) {
         limit.remaining -= 1;
         reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) });
         return;

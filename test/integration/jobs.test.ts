@@ -12,6 +12,8 @@ import { systemClock } from "../../src/core/ports.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
 import { PrismaOrgRepository } from "../../src/db/org-repository.js";
+import { PrismaReminderRepository } from "../../src/db/reminder-repository.js";
+import { PrismaStatementRepository } from "../../src/db/statement-repository.js";
 import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { KursError } from "../../src/errors.js";
 import { createLogger } from "../../src/logger.js";
@@ -66,6 +68,8 @@ async function queues(options: { worker?: boolean } = {}) {
           org: new PrismaOrgRepository(db.prisma),
           clock: systemClock,
         },
+        reminders: new PrismaReminderRepository(db.prisma),
+        statements: new PrismaStatementRepository(db.prisma),
         notifier: new ChatNotifier({ slack: client, log }),
         producer,
         clock: systemClock,
@@ -174,13 +178,22 @@ describe("schedules", () => {
     await upsertSchedules(producer.queue, org.tenant, schedules);
     await upsertSchedules(producer.queue, org.tenant, schedules);
     const schedulers = await producer.queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(1);
-    expect(schedulers[0]).toMatchObject({
-      key: `org.link-identities:${org.tenant.id}`,
-      tz: "Europe/Berlin",
-      pattern: "0 3 * * *",
-    });
-    expect(tenantSchedules(org.tenant, { slack: false })).toEqual([]);
+    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({
+        key: `org.link-identities:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "0 3 * * *",
+      }),
+    );
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({
+        key: `goals.reminders-scan:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "30 * * * *",
+      }),
+    );
+    expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual(["goals.reminders-scan"]);
     const queue: Queue = producer.queue;
     expect(await queue.count()).toBeGreaterThanOrEqual(0);
   });

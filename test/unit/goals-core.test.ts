@@ -240,7 +240,12 @@ describe("goal cards", () => {
     expect(card.blocks).toContainEqual({ type: "progress", label: "im Plan", percent: 40, note: "noch kein Check-in" });
     expect(blocks).toContain('"goals.checkin"');
     expect(blocks).toContain('"goal":"m1"');
-    expect(blocks).not.toContain("Ziel m2");
+    // The team goal lists its measures for everyone; a finished one gets no check-in button.
+    expect(card.blocks).toContainEqual({
+      type: "list",
+      items: ["▸ **Ziel m1** – 0 % · offen · Max Arndt", "▸ **Ziel m2** – 100 % · erledigt · Max Arndt"],
+    });
+    expect(blocks).not.toContain('"goal":"m2"');
   });
 
   it("offers the team lead 'add measure' on their team goal", () => {

@@ -396,7 +396,7 @@ function inputElement(input: Input): { element: InputBlockElement; hiddenOptions
       return { element, hiddenOptions: 0 };
     }
     case "number": {
-      const element: NumberInput = { type: "number_input", action_id, is_decimal_allowed: true };
+      const element: NumberInput = { type: "number_input", action_id, is_decimal_allowed: input.integer !== true };
       const min = numberString(input.min);
       const max = numberString(input.max);
       if (min !== undefined) element.min_value = min;

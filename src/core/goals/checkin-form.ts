@@ -48,6 +48,7 @@ export function checkinForm(
         required: true,
         min: 0,
         max: 100,
+        integer: true,
         initial: str("progress") !== undefined ? Number(str("progress")) : selected?.progress,
       },
       {

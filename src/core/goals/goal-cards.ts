@@ -101,7 +101,13 @@ export function myGoalsCard(ctx: CardContext): Card {
       text: lead ? t("goals.mine.emptyLead", { unit: unitName }) : t("goals.mine.empty", { unit: unitName }),
     });
   }
-  for (const goal of goals) blocks.push(...goalBlocks(ctx, goal), { type: "divider" });
+  for (const goal of goals) {
+    blocks.push(...goalBlocks(ctx, goal));
+    // The goal's measures, one line each: everyone in the team sees where each measure stands.
+    const measures = ctx.goals.filter((g) => g.parentId === goal.id && g.level === "measure");
+    if (measures.length > 0) blocks.push({ type: "list", items: measures.map((m) => treeLine(t, m).trim()) });
+    blocks.push({ type: "divider" });
+  }
   const measures = ctx.goals.filter((g) => g.level === "measure" && mayCheckin(person, g) && g.status !== "done");
   blocks.push({ type: "text", text: `**${t("goals.mine.measuresHeader")}**` });
   if (measures.length === 0) blocks.push({ type: "context", text: t("goals.mine.noMeasures") });

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Requester } from "../org/identify.js";
 import type { PersonProfile, TenantInfo } from "../org/types.js";
 import type { Clock, GoalRepository, OrgRepository } from "../ports.js";
+import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, Form, FormValues } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
@@ -56,7 +57,8 @@ function textCard(text: string): Card {
 
 async function load(deps: GoalDeps, requester: Requester): Promise<Loaded | Card> {
   const { tenant, person, t } = requester;
-  if (!tenant || !person || person.roles.length === 0) return textCard(t("goals.mine.notInOrg"));
+  if (!tenant) return tenantNotSetUpCard(t);
+  if (!person || person.roles.length === 0) return textCard(t("goals.mine.notInOrg"));
   const [units, people, goals] = await Promise.all([
     deps.org.units(tenant.id),
     deps.org.people(tenant.id),
@@ -130,26 +132,27 @@ async function openGoalForm(
       ),
     );
   const ctx = await formContext(deps, loaded, level, permission.unitId);
-  if (level !== "company" && parentCandidates(level, permission.unitId, loaded.goals, loaded.scope).length === 0) {
-    const parentLevel: GoalLevel = level === "area" ? "company" : level === "team" ? "area" : "team";
-    const who = parentLevel === "company" ? "managing_director" : parentLevel === "area" ? "area_head" : "team_lead";
-    const unit =
-      parentLevel === "area"
-        ? loaded.scope.areaOf(permission.unitId)?.id
-        : parentLevel === "team"
-          ? permission.unitId
-          : undefined;
-    const names = loaded.scope.holders(who, unit).map((p) => p.name);
-    return card(
-      textCard(
-        loaded.t("goals.errors.noParents", {
-          level: loaded.t(`goals.level.${parentLevel}`),
-          who: names.length > 0 ? names.join(", ") : loaded.t("goals.refused.nobody"),
-        }),
-      ),
-    );
-  }
+  const noParents = noParentsCard(loaded, level, permission.unitId);
+  if (noParents) return card(noParents);
   return { kind: "form", form: goalForm(ctx, prefill) };
+}
+
+/**
+ * When nothing is open to attach a goal of this level to, the form's parent picker would be empty
+ * (which neither Block Kit nor Adaptive Cards accept), so this says who has to create one first.
+ */
+function noParentsCard(loaded: Loaded, level: GoalLevel, unitId: string): Card | undefined {
+  if (level === "company" || parentCandidates(level, unitId, loaded.goals, loaded.scope).length > 0) return undefined;
+  const parentLevel: GoalLevel = level === "area" ? "company" : level === "team" ? "area" : "team";
+  const who = parentLevel === "company" ? "managing_director" : parentLevel === "area" ? "area_head" : "team_lead";
+  const unit = parentLevel === "area" ? loaded.scope.areaOf(unitId)?.id : parentLevel === "team" ? unitId : undefined;
+  const names = loaded.scope.holders(who, unit).map((p) => escapeMarkup(p.name));
+  return textCard(
+    loaded.t("goals.errors.noParents", {
+      level: loaded.t(`goals.level.${parentLevel}`),
+      who: names.length > 0 ? names.join(", ") : loaded.t("goals.refused.nobody"),
+    }),
+  );
 }
 
 async function formContext(deps: GoalDeps, loaded: Loaded, level: GoalLevel, unitId: string): Promise<GoalFormContext> {
@@ -272,7 +275,12 @@ export async function submitGoal(
     };
   const ctx = await formContext(deps, loaded, level, permission.unitId);
   const result = validateGoalForm(ctx, values);
-  if (!result.ok) return { kind: "invalid", form: goalForm(ctx, values, result.errors), errors: result.errors };
+  if (!result.ok) {
+    // A form opened before its parent was done: re-showing it would offer an empty parent picker.
+    const noParents = noParentsCard(loaded, level, permission.unitId);
+    if (noParents) return { kind: "refused", card: noParents };
+    return { kind: "invalid", form: goalForm(ctx, values, result.errors), errors: result.errors };
+  }
   const goal = await deps.goals.create({ ...result.goal, tenantId: loaded.tenant.id, createdById: loaded.person.id });
   const { t } = loaded;
   const levelName = t(`goals.level.${goal.level}`);
@@ -300,7 +308,13 @@ export async function submitCheckin(deps: GoalDeps, requester: Requester, values
   const { t, person } = loaded;
   const result = validateCheckin(t, person, loaded.goals, values);
   const owed = owedCheckins(person, loaded.goals);
-  if (!result.ok) return { kind: "invalid", form: checkinForm(t, owed, values, result.errors), errors: result.errors };
+  if (!result.ok) {
+    // Owing nothing (the goal was finished meanwhile, or it is not theirs), the form would have an
+    // empty picker, which neither Block Kit nor Adaptive Cards accept: say why instead.
+    if (owed.length === 0)
+      return { kind: "refused", card: textCard(result.errors.item ?? t("goals.checkin.nothingOwed")) };
+    return { kind: "invalid", form: checkinForm(t, owed, values, result.errors), errors: result.errors };
+  }
   const goal = await deps.goals.checkin({
     tenantId: loaded.tenant.id,
     goalId: result.goalId,
@@ -358,6 +372,21 @@ export async function homeCard(deps: GoalDeps, requester: Requester): Promise<Ca
   const loaded = await load(deps, requester);
   if (!("scope" in loaded)) return loaded;
   return homeGoalsCard(loaded.ctx, deps.clock.now());
+}
+
+/**
+ * The Slack user ids of these people (those linked to Slack), e.g. to refresh the App Home of everyone
+ * a saved goal or check-in concerns. Unknown and inactive ids are skipped.
+ */
+export async function slackUserIdsOf(
+  deps: GoalDeps,
+  tenantId: string,
+  personIds: readonly string[],
+): Promise<string[]> {
+  if (personIds.length === 0) return [];
+  const wanted = new Set(personIds);
+  const people = await deps.org.people(tenantId);
+  return people.flatMap((p) => (wanted.has(p.id) && p.slackUserId ? [p.slackUserId] : []));
 }
 
 export function isGoalsReplyForm(reply: GoalsReply): reply is { kind: "form"; form: Form } {

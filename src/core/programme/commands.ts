@@ -15,7 +15,7 @@ export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export const COMMANDS: readonly CommandInfo[] = [
   { name: "kurs", description: "commands.kurs", available: true },
-  { name: "goals", description: "commands.goals", available: false },
+  { name: "goals", description: "commands.goals", available: true },
   { name: "survey", description: "commands.survey", available: false },
   { name: "feedback", description: "commands.feedback", available: false },
   { name: "training", description: "commands.training", available: false },

@@ -63,7 +63,14 @@ export type Input =
       readonly placeholder?: string;
       readonly maxLength?: number;
     })
-  | (InputBase & { readonly kind: "number"; readonly initial?: number; readonly min?: number; readonly max?: number })
+  | (InputBase & {
+      readonly kind: "number";
+      readonly initial?: number;
+      readonly min?: number;
+      readonly max?: number;
+      /** Whole numbers only (e.g. a percentage); platforms that can, refuse decimals in the client. */
+      readonly integer?: boolean;
+    })
   | (InputBase & { readonly kind: "date"; readonly initial?: string /* YYYY-MM-DD */ })
   | (InputBase & { readonly kind: "time"; readonly initial?: string /* HH:mm */ })
   | (InputBase & {
