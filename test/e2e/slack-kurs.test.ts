@@ -50,6 +50,12 @@ describe("/kurs over the real Bolt receiver", () => {
     expect(text).toContain("/kurs");
   });
 
+  it("lists /kurs statement for managing directors only", async () => {
+    app.slack.addUser({ id: org.people.boss.slackUserId, email: org.people.boss.email, locale: "de-DE" });
+    expect(textOf(await kurs(org.people.boss.slackUserId))).toContain("/kurs statement");
+    expect(textOf(await kurs(org.people.anna.slackUserId))).not.toContain("/kurs statement");
+  });
+
   it("answers an English user in English", async () => {
     const message = await kurs(org.people.tom.slackUserId);
     const text = textOf(message);

@@ -1,4 +1,4 @@
-import type { PersonProfile, Platform, TenantInfo } from "../org/types.js";
+import { highestRole, type PersonProfile, type Platform, type TenantInfo } from "../org/types.js";
 import type { Block, Card } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
@@ -19,9 +19,12 @@ function commandList(ctx: HelpContext): Block[] {
   const { t, platform } = ctx;
   const available = COMMANDS.filter((c) => c.available);
   const coming = COMMANDS.filter((c) => !c.available);
-  const blocks: Block[] = [
-    { type: "list", items: available.map((c) => `**${commandLabel(c.name, platform)}** – ${t(c.description)}`) },
-  ];
+  const items = available.map((c) => `**${commandLabel(c.name, platform)}** – ${t(c.description)}`);
+  // Role-specific entries: only the people who may use them see them.
+  if (ctx.person && highestRole(ctx.person) === "managing_director") {
+    items.push(`**${commandLabel("kurs", platform)} statement** – ${t("help.statement")}`);
+  }
+  const blocks: Block[] = [{ type: "list", items }];
   if (coming.length > 0) {
     blocks.push({
       type: "context",

@@ -28,6 +28,7 @@ export const de = {
     kpi_du: "Kennzahlen deines Teams und Bereichs",
   },
   help: {
+    statement: "Strategieaussage veröffentlichen; „statement report“ zeigt, wer sie gelesen hat",
     summary: "Kurs: Hilfe für {{name}}",
     header: "Kurs – Ihr Begleiter im Veränderungsprogramm",
     header_du: "Kurs – dein Begleiter im Veränderungsprogramm",

@@ -27,6 +27,7 @@ export const en = {
     kpi_du: "Your team's and area's KPIs",
   },
   help: {
+    statement: "Publish a strategy statement; “statement report” shows who has read it",
     summary: "Kurs: help for {{name}}",
     header: "Kurs – your companion through the change programme",
     header_du: "Kurs – your companion through the change programme",
