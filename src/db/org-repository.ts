@@ -3,6 +3,18 @@ import type { PersonProfile, PersonRef, Platform, UnitNode } from "../core/org/t
 import type { OrgRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
+/** The columns of a PersonRef, for every repository that hands people to core. */
+export const personRefSelect = {
+  id: true,
+  name: true,
+  email: true,
+  slackUserId: true,
+  teamsAadObjectId: true,
+  locale: true,
+  timezone: true,
+  roles: { select: { role: true, unitId: true } },
+} as const;
+
 const profileInclude = {
   manager: { select: { id: true, name: true, email: true } },
   roles: {
@@ -177,20 +189,10 @@ export class PrismaOrgRepository implements OrgRepository {
   }
 
   async people(tenantId: string): Promise<readonly PersonRef[]> {
-    const rows = await this.prisma.person.findMany({
+    return this.prisma.person.findMany({
       where: { tenantId, active: true },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        slackUserId: true,
-        teamsAadObjectId: true,
-        locale: true,
-        timezone: true,
-        roles: { select: { role: true, unitId: true } },
-      },
+      select: personRefSelect,
       orderBy: { name: "asc" },
     });
-    return rows;
   }
 }

@@ -11,6 +11,7 @@ import type {
 } from "../core/statements/types.js";
 import { KursError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { personRefSelect } from "./org-repository.js";
 
 const statementInclude = { author: { select: { id: true, name: true } } } as const;
 
@@ -158,16 +159,7 @@ export class PrismaStatementRepository implements StatementRepository {
   async recipient(tenantId: string, personId: string): Promise<PersonRef | null> {
     return this.prisma.person.findFirst({
       where: { tenantId, id: personId, active: true },
-      select: {
-        id: true,
-        name: true,
-        email: true,
-        slackUserId: true,
-        teamsAadObjectId: true,
-        locale: true,
-        timezone: true,
-        roles: { select: { role: true, unitId: true } },
-      },
+      select: personRefSelect,
     });
   }
 

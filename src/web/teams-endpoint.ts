@@ -8,17 +8,8 @@ import { isLoopback } from "./server.js";
  * the caller, so only this machine may call: the Bot Framework Emulator and tests.
  */
 export function mountTeamsEndpoint(web: Application, teams: TeamsTransport, log: Logger): void {
-  web.post("/api/messages", express.json({ limit: "1mb" }), async (req, res) => {
-    if (teams.emulator && !isLoopback(req.socket.remoteAddress)) {
-      log.warn(
-        { remote: req.socket.remoteAddress },
-        "rejected a Teams activity from a non-loopback address in emulator mode",
-      );
-      res
-        .status(403)
-        .json({ error: "Teams runs in emulator mode (no MICROSOFT_APP_ID); only loopback callers are accepted" });
-      return;
-    }
+  const guards: RequestHandler[] = teams.emulator ? [emulatorLoopbackOnly(log)] : [];
+  web.post("/api/messages", ...guards, express.json({ limit: "1mb" }), async (req, res) => {
     await teams.adapter.process(req, res, async (context) => {
       await teams.app.run(context);
     });

@@ -1,5 +1,6 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Form, FormValues } from "../ui/card.js";
+import { fieldText, typedValue } from "../ui/form-values.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { mayCheckin } from "./permissions.js";
 import { CHECKIN_STATUSES, type CheckinStatus, type GoalView } from "./types.js";
@@ -20,11 +21,7 @@ export function checkinForm(
   values: FormValues = {},
   errors?: Readonly<Record<string, string>>,
 ): Form {
-  const str = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v : undefined;
-  };
-  const selected = owed.find((g) => g.id === str("item")) ?? owed[0];
+  const selected = owed.find((g) => g.id === typedValue(values, "item")) ?? owed[0];
   return {
     id: CHECKIN_FORM_ID,
     title: t("goals.checkin.title"),
@@ -49,7 +46,8 @@ export function checkinForm(
         min: 0,
         max: 100,
         integer: true,
-        initial: str("progress") !== undefined ? Number(str("progress")) : selected?.progress,
+        initial:
+          typedValue(values, "progress") !== undefined ? Number(typedValue(values, "progress")) : selected?.progress,
       },
       {
         id: "status",
@@ -57,9 +55,16 @@ export function checkinForm(
         label: t("goals.checkin.status"),
         required: true,
         options: CHECKIN_STATUSES.map((s) => ({ value: s, label: t(`goals.status.${s}`) })),
-        initial: str("status") ?? (selected && isCheckinStatus(selected.status) ? selected.status : "on_track"),
+        initial:
+          typedValue(values, "status") ?? (selected && isCheckinStatus(selected.status) ? selected.status : "on_track"),
       },
-      { id: "note", kind: "longText", label: t("goals.checkin.note"), maxLength: 1000, initial: str("note") },
+      {
+        id: "note",
+        kind: "longText",
+        label: t("goals.checkin.note"),
+        maxLength: 1000,
+        initial: typedValue(values, "note"),
+      },
     ],
     errors,
   };
@@ -82,25 +87,21 @@ export function validateCheckin(
   values: FormValues,
 ): CheckinFormResult {
   const errors: Record<string, string> = {};
-  const text = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v.trim() : "";
-  };
-  const itemId = text("item");
+  const itemId = fieldText(values, "item");
   const goal = goals.find((g) => g.id === itemId);
   if (itemId === "") errors.item = t("goals.errors.itemRequired");
   else if (!goal) errors.item = t("goals.errors.notFound");
   else if (!mayCheckin(person, goal))
     errors.item = t("goals.errors.itemNotOwned", { owners: goal.owners.map((o) => o.name).join(", ") });
 
-  const progressRaw = text("progress");
+  const progressRaw = fieldText(values, "progress");
   const progress = /^\d{1,3}$/.test(progressRaw) ? Number(progressRaw) : Number.NaN;
   if (!(progress >= 0 && progress <= 100)) errors.progress = t("goals.errors.progressInvalid");
 
-  const status = text("status");
+  const status = fieldText(values, "status");
   if (!isCheckinStatus(status)) errors.status = t("goals.errors.statusRequired");
 
-  const note = text("note");
+  const note = fieldText(values, "note");
   if (note.length > 1000) errors.note = t("goals.errors.noteTooLong");
 
   if (Object.keys(errors).length > 0 || !goal || !isCheckinStatus(status)) return { ok: false, errors };

@@ -1,5 +1,6 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Block, Card, Form, FormValues } from "../ui/card.js";
+import { fieldText, typedValue } from "../ui/form-values.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { type OrgScope, positionOf } from "./org-scope.js";
@@ -42,10 +43,6 @@ export function focusTopicForm(
   values: FormValues = {},
   errors?: Readonly<Record<string, string>>,
 ): Form {
-  const str = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v : undefined;
-  };
   return {
     id: FOCUS_FORM_ID,
     title: t("goals.focus.formTitle"),
@@ -59,14 +56,14 @@ export function focusTopicForm(
         label: t("goals.focus.title"),
         required: true,
         maxLength: 100,
-        initial: str("title"),
+        initial: typedValue(values, "title"),
       },
       {
         id: "description",
         kind: "longText",
         label: t("goals.focus.description"),
         maxLength: 500,
-        initial: str("description"),
+        initial: typedValue(values, "description"),
       },
     ],
     errors,
@@ -82,17 +79,13 @@ export function validateFocusTopic(
   topics: readonly FocusTopicView[],
   values: FormValues,
 ): FocusFormResult {
-  const text = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v.trim() : "";
-  };
   const errors: Record<string, string> = {};
-  const title = text("title");
+  const title = fieldText(values, "title");
   if (title === "") errors.title = t("goals.focus.errors.titleRequired");
   else if (title.length > 100) errors.title = t("goals.focus.errors.titleTooLong");
   else if (topics.some((f) => f.title.toLowerCase() === title.toLowerCase()))
     errors.title = t("goals.focus.errors.duplicate");
-  const description = text("description");
+  const description = fieldText(values, "description");
   if (description.length > 500) errors.description = t("goals.focus.errors.descriptionTooLong");
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return { ok: true, title, description: description === "" ? null : description };

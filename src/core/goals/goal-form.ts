@@ -1,5 +1,6 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Form, FormValues } from "../ui/card.js";
+import { fieldText, typedValue } from "../ui/form-values.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { parseNumber } from "./format.js";
@@ -50,10 +51,6 @@ export function goalForm(
   const unit = scope.unit(unitId);
   const parents = parentCandidates(level, unitId, ctx.goals, scope).slice(0, MAX_OPTIONS);
   const owners = ownerCandidates(level, unitId, scope).slice(0, MAX_OPTIONS);
-  const str = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v : undefined;
-  };
   const inputs: Form["inputs"][number][] = [
     {
       id: "title",
@@ -62,7 +59,7 @@ export function goalForm(
       required: true,
       maxLength: 150,
       hint: t("goals.form.titleHint"),
-      initial: str("title"),
+      initial: typedValue(values, "title"),
     },
   ];
   if (level !== "company") {
@@ -73,7 +70,7 @@ export function goalForm(
       required: true,
       placeholder: t("goals.form.pick"),
       options: parents.map((g) => ({ value: g.id, label: g.title.slice(0, 75) })),
-      initial: str("parent"),
+      initial: typedValue(values, "parent"),
     });
   }
   inputs.push(
@@ -84,9 +81,9 @@ export function goalForm(
       required: true,
       placeholder: t("goals.form.pick"),
       options: owners.map((p) => ({ value: p.id, label: p.name })),
-      initial: str("owner") ?? (owners.some((p) => p.id === ctx.person.id) ? ctx.person.id : undefined),
+      initial: typedValue(values, "owner") ?? (owners.some((p) => p.id === ctx.person.id) ? ctx.person.id : undefined),
     },
-    { id: "due", kind: "date", label: t("goals.form.due"), required: true, initial: str("due") },
+    { id: "due", kind: "date", label: t("goals.form.due"), required: true, initial: typedValue(values, "due") },
     {
       id: "criterion",
       kind: "longText",
@@ -94,7 +91,7 @@ export function goalForm(
       required: true,
       maxLength: 1000,
       hint: t("goals.form.criterionHint"),
-      initial: str("criterion"),
+      initial: typedValue(values, "criterion"),
     },
     {
       id: "kpi",
@@ -102,9 +99,9 @@ export function goalForm(
       label: t("goals.form.kpi"),
       placeholder: t("goals.form.pick"),
       options: KPI_KEYS.map((key) => ({ value: key, label: t(`goals.kpi.${key}`) })),
-      initial: str("kpi"),
+      initial: typedValue(values, "kpi"),
     },
-    { id: "target", kind: "text", label: t("goals.form.target"), maxLength: 20, initial: str("target") },
+    { id: "target", kind: "text", label: t("goals.form.target"), maxLength: 20, initial: typedValue(values, "target") },
   );
   if (level === "company" && ctx.focusTopics.length > 0) {
     inputs.push({
@@ -113,7 +110,7 @@ export function goalForm(
       label: t("goals.form.focus"),
       placeholder: t("goals.form.pick"),
       options: ctx.focusTopics.slice(0, MAX_OPTIONS).map((f) => ({ value: f.id, label: f.title.slice(0, 75) })),
-      initial: str("focus"),
+      initial: typedValue(values, "focus"),
     });
   }
   const levelName = t(`goals.level.${level}`);
@@ -142,50 +139,46 @@ export type GoalFormResult =
 export function validateGoalForm(ctx: GoalFormContext, values: FormValues): GoalFormResult {
   const { t, level, unitId, scope } = ctx;
   const errors: Record<string, string> = {};
-  const text = (key: string) => {
-    const v = values[key];
-    return typeof v === "string" ? v.trim() : "";
-  };
 
-  const title = text("title");
+  const title = fieldText(values, "title");
   if (title === "") errors.title = t("goals.errors.titleRequired");
   else if (title.length > 150) errors.title = t("goals.errors.titleTooLong", { length: title.length });
 
   let parentId: string | null = null;
   if (level !== "company") {
-    const parent = text("parent");
+    const parent = fieldText(values, "parent");
     if (parent === "") errors.parent = t("goals.errors.parentRequired");
     else if (!parentCandidates(level, unitId, ctx.goals, scope).some((g) => g.id === parent))
       errors.parent = t("goals.errors.parentOutside");
     else parentId = parent;
   }
 
-  const owner = text("owner");
+  const owner = fieldText(values, "owner");
   if (owner === "") errors.owner = t("goals.errors.ownerRequired");
   else if (!ownerCandidates(level, unitId, scope).some((p) => p.id === owner)) {
     errors.owner = t("goals.errors.ownerOutside", { unit: scope.unit(unitId)?.path ?? "" });
   }
 
-  const due = text("due");
+  const due = fieldText(values, "due");
   if (due === "") errors.due = t("goals.errors.dueRequired");
   else if (!isIsoDate(due)) errors.due = t("goals.errors.dueInvalid");
   else if (due < ctx.today) errors.due = t("goals.errors.duePast");
 
-  const criterion = text("criterion");
+  const criterion = fieldText(values, "criterion");
   if (criterion === "") errors.criterion = t("goals.errors.criterionRequired");
   else if (criterion.length > 1000) errors.criterion = t("goals.errors.criterionTooLong");
 
-  const kpiRaw = text("kpi");
+  const kpiRaw = fieldText(values, "kpi");
   const kpiKey =
     kpiRaw === "" ? null : (KPI_KEYS as readonly string[]).includes(kpiRaw) ? (kpiRaw as KpiKey) : undefined;
   if (kpiKey === undefined) errors.kpi = t("goals.errors.kpiUnknown");
-  const targetRaw = text("target");
+  const targetRaw = fieldText(values, "target");
   const target = targetRaw === "" ? null : parseNumber(targetRaw);
   if (target === undefined) errors.target = t("goals.errors.targetInvalid");
   else if (kpiKey && target === null) errors.target = t("goals.errors.targetRequired");
 
   let focusTopicId: string | null = null;
-  const focus = text("focus");
+  const focus = fieldText(values, "focus");
   if (level === "company" && focus !== "") {
     if (ctx.focusTopics.some((f) => f.id === focus)) focusTopicId = focus;
     else errors.focus = t("goals.errors.focusUnknown");

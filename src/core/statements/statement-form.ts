@@ -1,4 +1,5 @@
 import type { Form, FormValues } from "../ui/card.js";
+import { fieldText, typedValue } from "../ui/form-values.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { STATEMENT_LIMITS, type StatementView } from "./types.js";
@@ -12,16 +13,6 @@ export interface StatementText {
   readonly bodyDe: string;
   readonly titleEn: string | null;
   readonly bodyEn: string | null;
-}
-
-function text(values: FormValues, key: string): string {
-  const v = values[key];
-  return typeof v === "string" ? v.trim() : "";
-}
-
-function initial(values: FormValues, key: string): string | undefined {
-  const v = values[key];
-  return typeof v === "string" ? v : undefined;
 }
 
 /** The form values that show an existing version again, for a revision. */
@@ -67,7 +58,7 @@ export function statementForm(
         required: true,
         maxLength: title,
         hint: t("statements.form.titleHint", { max: title }),
-        initial: initial(values, "title_de"),
+        initial: typedValue(values, "title_de"),
       },
       {
         id: "body_de",
@@ -75,14 +66,14 @@ export function statementForm(
         label: t("statements.form.bodyDe"),
         required: true,
         maxLength: body,
-        initial: initial(values, "body_de"),
+        initial: typedValue(values, "body_de"),
       },
       {
         id: "title_en",
         kind: "text",
         label: t("statements.form.titleEn"),
         maxLength: title,
-        initial: initial(values, "title_en"),
+        initial: typedValue(values, "title_en"),
       },
       {
         id: "body_en",
@@ -90,7 +81,7 @@ export function statementForm(
         label: t("statements.form.bodyEn"),
         maxLength: body,
         hint: t("statements.form.englishHint"),
-        initial: initial(values, "body_en"),
+        initial: typedValue(values, "body_en"),
       },
     ],
     errors,
@@ -105,10 +96,10 @@ export type StatementFormResult =
 export function validateStatementForm(t: Translate, values: FormValues): StatementFormResult {
   const errors: Record<string, string> = {};
   const max = STATEMENT_LIMITS;
-  const titleDe = text(values, "title_de");
-  const bodyDe = text(values, "body_de");
-  const titleEn = text(values, "title_en");
-  const bodyEn = text(values, "body_en");
+  const titleDe = fieldText(values, "title_de");
+  const bodyDe = fieldText(values, "body_de");
+  const titleEn = fieldText(values, "title_en");
+  const bodyEn = fieldText(values, "body_en");
 
   if (titleDe === "") errors.title_de = t("statements.errors.titleRequired");
   else if (titleDe.length > max.title)
@@ -171,7 +162,7 @@ export function commentForm(
         label: t("statements.comment.label"),
         required: true,
         maxLength: STATEMENT_LIMITS.comment,
-        initial: initial(values, "comment"),
+        initial: typedValue(values, "comment"),
       },
     ],
     errors,
@@ -183,7 +174,7 @@ export type CommentFormResult =
   | { readonly ok: false; readonly errors: Readonly<Record<string, string>> };
 
 export function validateComment(t: Translate, values: FormValues): CommentFormResult {
-  const comment = text(values, "comment");
+  const comment = fieldText(values, "comment");
   if (comment === "") return { ok: false, errors: { comment: t("statements.errors.commentRequired") } };
   if (comment.length > STATEMENT_LIMITS.comment) {
     return {
