@@ -35,11 +35,20 @@ function i18nInstance(): i18n {
   return instance;
 }
 
+// Four combinations at most; every request needs one, so they are built once.
+const translators = new Map<string, Translate>();
+
 export function translator(locale: Locale, formality: Formality = "sie"): Translate {
+  const key = `${locale}:${formality}`;
+  const known = translators.get(key);
+  if (known) return known;
   const fixed = i18nInstance().getFixedT(locale);
-  const t = ((key: MessageKey, params?: TranslateParams) =>
-    fixed(key, { ...params, context: formality === "du" ? "du" : undefined }) as string) as Translate;
-  return Object.assign(t, { locale, formality });
+  const context = formality === "du" ? "du" : undefined;
+  const t = ((messageKey: MessageKey, params?: TranslateParams) =>
+    fixed(messageKey, params ? { ...params, context } : { context }) as string) as Translate;
+  const bound = Object.assign(t, { locale, formality });
+  translators.set(key, bound);
+  return bound;
 }
 
 export const catalogs = { de, en } as const;
