@@ -17,7 +17,8 @@ function imports(file: string): string[] {
 
 describe("layering", () => {
   it("keeps src/core free of SDKs and of the database layer, so the domain runs anywhere", () => {
-    const forbidden = /^(@slack\/|botbuilder|@microsoft\/|bullmq|ioredis|@prisma\/|pg$|express|pino)|\/(db|chat|web|queue|generated)\//;
+    const forbidden =
+      /^(@slack\/|botbuilder|@microsoft\/|bullmq|ioredis|@prisma\/|pg$|express|pino)|\/(db|chat|web|queue|generated)\//;
     const offenders = files(join(PROJECT_ROOT, "src", "core")).flatMap((file) =>
       imports(file)
         .filter((spec) => forbidden.test(spec))
