@@ -66,6 +66,11 @@ describe("the built service, started as `npm start` starts it", () => {
       const body = (await ready.json()) as { checks: Record<string, string> };
       expect(body.checks.database).toBe("ok");
       expect(body.checks.redis).not.toBe("ok");
+      // /readyz can answer before the first connection attempt has failed and been logged.
+      const deadline = Date.now() + 15_000;
+      while (!service.output().includes("is unreachable") && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
       expect(service.output()).toContain(`Redis at redis://127.0.0.1:${deadPort} is unreachable`);
       expect(service.output()).toContain("redis-server");
       expect(service.child.exitCode).toBeNull();
