@@ -10,6 +10,7 @@ import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
 import { slackRequester } from "../requester.js";
 import { type ReplyTarget, replyWithCard, textCard } from "../send-card.js";
+import { yieldToAcks } from "../yield-to-acks.js";
 
 export type ButtonArgs = SlackActionMiddlewareArgs<BlockAction<ButtonAction>> & AllMiddlewareArgs;
 
@@ -25,6 +26,7 @@ export type ButtonRun = (requester: Requester, payload: ActionPayload) => Promis
 export function buttonListener(deps: SlackHandlerDeps, id: ActionId, run: ButtonRun) {
   return async ({ ack, body, action, client, respond }: ButtonArgs): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const caller = interactionCaller(body);
     const log = deps.log.child({ action: id, teamId: caller.teamId, userId: caller.userId });
     // Typed as always present, but Slack sends no response_url for buttons on a view (App Home, modal).

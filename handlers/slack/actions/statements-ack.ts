@@ -7,6 +7,7 @@ import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
 import { slackRequester } from "../requester.js";
 import { replyWithCard, textCard } from "../send-card.js";
+import { yieldToAcks } from "../yield-to-acks.js";
 import type { ButtonArgs } from "./button-listener.js";
 
 /**
@@ -16,6 +17,7 @@ import type { ButtonArgs } from "./button-listener.js";
 export const statementsAckAction = (deps: SlackHandlerDeps) => {
   return async ({ ack, body, action, respond, client }: ButtonArgs): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const caller = interactionCaller(body);
     const log = deps.log.child({ action: "statements.ack", teamId: caller.teamId, userId: caller.userId });
     let t = translator(deps.core.defaultLocale);

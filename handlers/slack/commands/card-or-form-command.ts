@@ -7,6 +7,7 @@ import { translator } from "../../../src/core/ui/i18n/index.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { slackRequester } from "../requester.js";
 import { replyWithCard, textCard } from "../send-card.js";
+import { yieldToAcks } from "../yield-to-acks.js";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -26,6 +27,7 @@ export function cardOrFormCommand(
 ) {
   return async ({ ack, command, respond, client }: CommandArgs, args: string = command.text): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const log = deps.log.child({ command: name, teamId: command.team_id, userId: command.user_id });
     let t = translator(deps.core.defaultLocale);
     try {

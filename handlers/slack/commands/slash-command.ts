@@ -5,6 +5,7 @@ import type { CommandName } from "../../../src/core/programme/commands.js";
 import { runCommand } from "../../../src/core/programme/run-command.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
 import type { SlackHandlerDeps } from "../deps.js";
+import { yieldToAcks } from "../yield-to-acks.js";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 
@@ -15,6 +16,7 @@ type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
 export function slashCommand(name: CommandName, deps: SlackHandlerDeps) {
   return async ({ ack, command, respond }: CommandArgs): Promise<void> => {
     await ack();
+    await yieldToAcks();
     const log = deps.log.child({ command: name, teamId: command.team_id, userId: command.user_id });
     try {
       // users.info gives the client language and, for people not linked yet, the e-mail to match.
