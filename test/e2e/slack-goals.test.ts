@@ -68,7 +68,9 @@ function isRecord(value: unknown): value is Json {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-type Outcome = { kind: "modal"; view: Json; triggerId: string } | { kind: "messages"; messages: Json[] };
+type Outcome =
+  | { kind: "modal"; view: Json; triggerId: string; responseId: string }
+  | { kind: "messages"; messages: Json[] };
 
 /** Waits for what a command or button led to: a modal opened with its trigger_id, or ephemeral replies. */
 async function outcome(triggerId: string, responseId: string): Promise<Outcome> {
@@ -77,7 +79,7 @@ async function outcome(triggerId: string, responseId: string): Promise<Outcome> 
     const opened = app.slack.callsOf("views.open").find((c) => c.body.trigger_id === triggerId);
     if (opened && isRecord(opened.body.view)) {
       assertBlockKitWithinLimits(opened.body.view, "modal");
-      return { kind: "modal", view: opened.body.view, triggerId };
+      return { kind: "modal", view: opened.body.view, triggerId, responseId };
     }
     const count = app.slack.responses.filter((r) => r.id === responseId).length;
     if (count > 0) {
@@ -393,6 +395,11 @@ describe("/goals cascade through Slack modals (Done when)", () => {
     const home = await homeOf(mark, tom);
     expect(textOf(home)).toContain("60 %");
     expect(textOf(home)).toContain("at risk");
+    // The message Tom clicked "Check in" in is replaced with the current view.
+    const [refreshed] = await app.slack.waitForResponses(opened.responseId);
+    expect(refreshed?.replace_original).toBe(true);
+    expect(textOf(refreshed)).toContain("60 %");
+    assertBlockKitWithinLimits(refreshed ?? {}, "message");
   });
 
   it("shows Tom's progress to Anna in /goals and in the tree (German)", async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { splitOrigin } from "../../handlers/slack/modal-origin.js";
 import { statementJobIds } from "../../jobs/definitions.js";
 import { renderOptionsFor } from "../../src/chat/render-options-for.js";
 import { renderSlackModal } from "../../src/chat/slack/render-block-kit.js";
@@ -271,7 +272,8 @@ describe("statements on Slack", () => {
     const view = await openedView(app.slack, triggerId);
     assertBlockKitWithinLimits(view, "modal");
     expect(view.callback_id).toBe("statements.save-comment");
-    expect(view.private_metadata).toBe(statementId);
+    // Core's metadata (the statement id) travels with the DM's response_url (handlers/slack/modal-origin.ts).
+    expect(splitOrigin(String(view.private_metadata)).metadata).toBe(statementId);
     expect(textOf(view)).toContain("Birgit Becker receives your comment with your name");
 
     const empty = await submit(org.people.tom, view, { comment: "" });

@@ -8,6 +8,7 @@ import type { ActionId, ActionPayload, Card } from "../../../src/core/ui/card.js
 import { translator } from "../../../src/core/ui/i18n/index.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
+import { withOrigin } from "../modal-origin.js";
 import { slackRequester } from "../requester.js";
 import { type ReplyTarget, replyWithCard, textCard } from "../send-card.js";
 import { yieldToAcks } from "../yield-to-acks.js";
@@ -42,7 +43,8 @@ export function buttonListener(deps: SlackHandlerDeps, id: ActionId, run: Button
       t = requester.t;
       const reply = await run(requester, payload);
       if (reply.kind === "form") {
-        const view = renderSlackModal(reply.form, renderOptionsFor(requester.locale));
+        const form = { ...reply.form, metadata: withOrigin(reply.form.metadata, responseUrl) };
+        const view = renderSlackModal(form, renderOptionsFor(requester.locale));
         await client.views.open({ trigger_id: body.trigger_id, view });
       } else {
         await answer(reply.card);

@@ -1,14 +1,20 @@
 import type { AllMiddlewareArgs, SlackViewMiddlewareArgs, ViewOutput, ViewSubmitAction } from "@slack/bolt";
 import type { WebClient } from "@slack/web-api";
 import { renderOptionsFor } from "../../../src/chat/render-options-for.js";
-import { parseSlackViewState, renderSlackModal, slackFieldErrors } from "../../../src/chat/slack/render-block-kit.js";
-import { slackUserIdsOf } from "../../../src/core/goals/goal-service.js";
+import {
+  parseSlackViewState,
+  renderBlockKit,
+  renderSlackModal,
+  slackFieldErrors,
+} from "../../../src/chat/slack/render-block-kit.js";
+import { goalsCommand, slackUserIdsOf } from "../../../src/core/goals/goal-service.js";
 import type { Requester } from "../../../src/core/org/identify.js";
 import type { ActionId, Card, Form, FormValues } from "../../../src/core/ui/card.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
 import type { Logger } from "../../../src/logger.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
+import { splitOrigin, withOrigin } from "../modal-origin.js";
 import { publishHome } from "../publish-home.js";
 import { type SlackCaller, slackRequester } from "../requester.js";
 import { sendCardToUser } from "../send-card.js";
@@ -39,6 +45,8 @@ export interface SavedContext {
   readonly caller: SlackCaller;
   readonly requester: Requester;
   readonly log: Logger;
+  /** The message the modal was opened from, if any (see modal-origin.ts). */
+  readonly responseUrl: string | undefined;
 }
 
 function inputBlockIds(view: ViewOutput): Set<string> {
@@ -66,6 +74,7 @@ export function submissionListener<R extends SubmissionOutcome>(
 ) {
   return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
     const caller = interactionCaller(body);
+    const origin = splitOrigin(view.private_metadata);
     const log = deps.log.child({ view: id, teamId: caller.teamId, userId: caller.userId });
     let t = translator(deps.core.defaultLocale);
     let requester: Requester;
@@ -73,7 +82,11 @@ export function submissionListener<R extends SubmissionOutcome>(
     try {
       requester = await slackRequester(deps, caller);
       t = requester.t;
-      result = await run(requester, view, parseSlackViewState(view.state.values));
+      result = await run(
+        requester,
+        { ...view, private_metadata: origin.metadata },
+        parseSlackViewState(view.state.values),
+      );
     } catch (err) {
       log.error({ err }, "modal submission failed");
       // An error on the first field keeps the modal and what was typed, so the person can simply retry.
@@ -90,7 +103,13 @@ export function submissionListener<R extends SubmissionOutcome>(
       await ack(
         inline
           ? slackFieldErrors(result.errors)
-          : { response_action: "update", view: renderSlackModal(result.form, opts) },
+          : {
+              response_action: "update",
+              view: renderSlackModal(
+                { ...result.form, metadata: withOrigin(result.form.metadata, origin.responseUrl) },
+                opts,
+              ),
+            },
       );
       return;
     }
@@ -100,7 +119,7 @@ export function submissionListener<R extends SubmissionOutcome>(
     }
     await ack();
     try {
-      await afterSave(result as Saved<R>, { client, caller, requester, log });
+      await afterSave(result as Saved<R>, { client, caller, requester, log, responseUrl: origin.responseUrl });
     } catch (err) {
       // Saved is saved: a failed DM or refresh is logged; the App Home catches up when next opened.
       log.warn({ err }, "saved, but the follow-up (confirmation, fan-out or refresh) failed");
@@ -115,9 +134,28 @@ export async function confirmAndRefreshHomes(
   ctx: SavedContext,
 ): Promise<void> {
   await confirmByDm(saved, ctx);
+  if (ctx.responseUrl) await refreshOrigin(deps, ctx.responseUrl, ctx);
   const tenantId = ctx.requester.tenant?.id;
   const slackIds = tenantId ? await slackUserIdsOf(deps.goals, tenantId, saved.affectedPersonIds) : [];
   for (const userId of slackIds) {
     await publishHome(deps, ctx.client, { teamId: ctx.caller.teamId, enterpriseId: ctx.caller.enterpriseId, userId });
   }
+}
+
+/**
+ * The message the person clicked "Check in" or "Add measure" in shows the state before the save;
+ * replace it with the current /goals view so it does not keep showing old progress.
+ */
+async function refreshOrigin(deps: SlackHandlerDeps, responseUrl: string, ctx: SavedContext): Promise<void> {
+  const reply = await goalsCommand(deps.goals, ctx.requester, "");
+  if (reply.kind !== "card") return;
+  const [message, ...more] = renderBlockKit(reply.card, renderOptionsFor(ctx.requester.locale));
+  // A card that needs several messages cannot replace one; the DM and App Home carry the news then.
+  if (!message || more.length > 0) return;
+  const res = await fetch(responseUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),
+  });
+  if (!res.ok) ctx.log.warn({ status: res.status }, "could not refresh the message the modal was opened from");
 }
