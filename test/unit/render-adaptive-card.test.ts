@@ -11,6 +11,7 @@ import {
 import type { Block, Card, CardAction, Form, Input } from "../../src/core/ui/card.js";
 import { escapeMarkup } from "../../src/core/ui/markup.js";
 import type { RenderOptions } from "../../src/core/ui/render-options.js";
+import { sampleForm as buildSampleForm, options, sampleCard } from "../fixtures/sample-card.js";
 import { ADAPTIVE_CARD_MAX_BYTES, assertValidAdaptiveCard } from "../helpers/adaptive-card-validate.js";
 
 const opts: RenderOptions = { more: (n) => `… und ${n} weitere`, required: (label) => `Bitte ${label} ausfüllen` };
@@ -41,65 +42,7 @@ function byId(json: AdaptiveCardJson, id: string): { element: AdaptiveElement; i
 const texts = (n: number, text: (i: number) => string): Block[] =>
   Array.from({ length: n }, (_, i) => ({ type: "text" as const, text: text(i) }));
 
-const sampleCard: Card = {
-  summary: "Ziele Vertrieb",
-  blocks: [
-    { type: "header", text: "Ziele **Vertrieb**" },
-    { type: "text", text: "Hallo **Anna**, _bitte_ prüfen: [Details](https://k.example/g?a=1&b=2)\nZweite Zeile" },
-    {
-      type: "fields",
-      fields: [
-        { label: "Status", value: "auf Kurs" },
-        { label: "Fällig", value: "31.12.2025" },
-      ],
-    },
-    { type: "progress", label: "Fortschritt", percent: 50, note: "3 von 6 Maßnahmen" },
-    { type: "list", items: ["Eins", "Zwei"] },
-    { type: "list", items: ["A", "B"], ordered: true },
-    { type: "image", url: "https://k.example/c.png", alt: "Diagramm", title: "KPI" },
-    { type: "context", text: "Stand: _heute_" },
-    { type: "divider" },
-    {
-      type: "actions",
-      actions: [
-        { id: "goals.checkin", label: "Check-in", payload: { goalId: "g1" }, style: "primary" },
-        { id: "goals.open", label: "Öffnen", url: "https://k.example/g/1" },
-        { id: "goals.delete", label: "Löschen", style: "danger" },
-      ],
-    },
-  ],
-};
-
-const options = (n: number, prefix = "o") =>
-  Array.from({ length: n }, (_, i) => ({ value: `${prefix}${i}`, label: `Option ${i}` }));
-
-const sampleForm: Form = {
-  id: "goals.add",
-  title: "Neues Ziel",
-  submitLabel: "Speichern",
-  metadata: '{"unit":"u1"}',
-  intro: [{ type: "text", text: "Bitte **alle** Felder ausfüllen." }],
-  inputs: [
-    {
-      id: "title",
-      kind: "text",
-      label: "Titel",
-      required: true,
-      initial: "Kundenzufriedenheit",
-      maxLength: 120,
-      placeholder: "z. B. NPS",
-    },
-    { id: "description", kind: "longText", label: "Beschreibung", hint: "Was soll erreicht werden?" },
-    { id: "target", kind: "number", label: "Zielwert", min: 0, max: 100, initial: 80 },
-    { id: "due", kind: "date", label: "Fällig am", initial: "2025-12-31", hint: "TT.MM.JJJJ" },
-    { id: "time", kind: "time", label: "Uhrzeit", initial: "09:30" },
-    { id: "status", kind: "select", label: "Status", options: options(3), initial: "o1", placeholder: "Wählen" },
-    { id: "priority", kind: "radio", label: "Priorität", options: options(2, "p"), initial: "p1" },
-    { id: "kpis", kind: "checkboxes", label: "KPIs", options: options(3, "k"), initial: ["k0", "k2"] },
-    { id: "owner", kind: "person", label: "Verantwortlich", required: true, initial: "aad-123" },
-  ],
-  errors: { due: "Datum liegt in der **Vergangenheit**" },
-};
+const sampleForm = buildSampleForm("aad-123", { dueHint: "TT.MM.JJJJ" });
 
 describe("renderAdaptiveCard", () => {
   it("renders every block type as Adaptive Card 1.5", () => {
