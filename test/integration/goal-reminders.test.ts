@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { WebClient } from "@slack/web-api";
 import { QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -8,18 +7,13 @@ import type { ProcessorDeps } from "../../jobs/processors/deps.js";
 import { goalsRemind } from "../../jobs/processors/goals-remind.js";
 import { goalsRemindersScan, remindJobId } from "../../jobs/processors/goals-reminders-scan.js";
 import { createWorker } from "../../jobs/worker-runtime.js";
-import { ChatNotifier } from "../../src/chat/notifier.js";
-import { SlackDirectory } from "../../src/chat/slack/slack-directory.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
-import { PrismaOrgRepository } from "../../src/db/org-repository.js";
-import { PrismaReminderRepository } from "../../src/db/reminder-repository.js";
-import { PrismaStatementRepository } from "../../src/db/statement-repository.js";
-import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { createLogger } from "../../src/logger.js";
 import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
+import { processorDeps } from "../helpers/processor-deps.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 import { TestClock } from "../helpers/test-clock.js";
 
@@ -50,20 +44,7 @@ afterAll(async () => {
 });
 
 function deps(clock: TestClock, producer: JobProducer): ProcessorDeps {
-  const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
-  const org = new PrismaOrgRepository(db.prisma);
-  return {
-    org,
-    tenants: new PrismaTenantRepository(db.prisma),
-    goals: { goals: new PrismaGoalRepository(db.prisma), org, clock },
-    reminders: new PrismaReminderRepository(db.prisma),
-    statements: new PrismaStatementRepository(db.prisma),
-    notifier: new ChatNotifier({ slack: client, log }),
-    producer,
-    clock,
-    directories: { slack: new SlackDirectory(client) },
-    log,
-  };
+  return processorDeps(db, { slackApiUrl: slack.apiUrl, producer, clock, log });
 }
 
 /** A producer and two workers on one fresh queue prefix, sharing one controllable clock. */

@@ -1,25 +1,18 @@
 import { randomUUID } from "node:crypto";
-import { WebClient } from "@slack/web-api";
 import { type Job, type Queue, QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
 import { QUEUE_NAME } from "../../jobs/definitions.js";
 import { tenantSchedules, upsertSchedules } from "../../jobs/schedules.js";
 import { createWorker } from "../../jobs/worker-runtime.js";
-import { ChatNotifier } from "../../src/chat/notifier.js";
-import { SlackDirectory } from "../../src/chat/slack/slack-directory.js";
 import { systemClock } from "../../src/core/ports.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
-import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
-import { PrismaOrgRepository } from "../../src/db/org-repository.js";
-import { PrismaReminderRepository } from "../../src/db/reminder-repository.js";
-import { PrismaStatementRepository } from "../../src/db/statement-repository.js";
-import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { KursError } from "../../src/errors.js";
 import { createLogger } from "../../src/logger.js";
 import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
+import { processorDeps } from "../helpers/processor-deps.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 
 const log = createLogger("silent");
@@ -54,28 +47,12 @@ async function queues(options: { worker?: boolean } = {}) {
     () => events.close(),
   );
   let worker: Worker | undefined;
-  const client = new WebClient("xoxb-test", { slackApiUrl: slack.apiUrl });
   if (options.worker !== false) {
     const workerRedis = createRedis(inject("redisUrl"), "worker", log);
     worker = createWorker(
       workerRedis,
       prefix,
-      {
-        org: new PrismaOrgRepository(db.prisma),
-        tenants: new PrismaTenantRepository(db.prisma),
-        goals: {
-          goals: new PrismaGoalRepository(db.prisma),
-          org: new PrismaOrgRepository(db.prisma),
-          clock: systemClock,
-        },
-        reminders: new PrismaReminderRepository(db.prisma),
-        statements: new PrismaStatementRepository(db.prisma),
-        notifier: new ChatNotifier({ slack: client, log }),
-        producer,
-        clock: systemClock,
-        directories: { slack: new SlackDirectory(client) },
-        log,
-      },
+      processorDeps(db, { slackApiUrl: slack.apiUrl, producer, clock: systemClock, log }),
       4,
     );
     const w = worker;
