@@ -4,8 +4,9 @@ import type { Requester } from "../../src/core/org/identify.js";
 import { toLocale } from "../../src/core/org/types.js";
 import { tenantNotSetUpCard } from "../../src/core/programme/help.js";
 import { translator } from "../../src/core/ui/i18n/index.js";
+import type { Reply } from "../../src/core/ui/reply.js";
 import type { TeamsHandlerDeps } from "./deps.js";
-import { adaptiveCardFor, type CardOrForm } from "./render-adaptive.js";
+import { adaptiveCardFor } from "./render-adaptive.js";
 import { teamsRequester } from "./requester.js";
 
 /** What `app.adaptiveCards.actionExecute` calls; `data` is the action's data with any input values merged in. */
@@ -19,7 +20,7 @@ export type ActionExecuteHandler = (context: TurnContext, state: TurnState, data
 export function cardAction(
   deps: TeamsHandlerDeps,
   verb: string,
-  run: (requester: Requester, data: unknown) => Promise<CardOrForm>,
+  run: (requester: Requester, data: unknown) => Promise<Reply>,
 ): ActionExecuteHandler {
   return async (context, _state, data) => {
     const fallbackLocale = toLocale(context.activity.locale) ?? deps.core.defaultLocale;

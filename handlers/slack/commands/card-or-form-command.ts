@@ -2,18 +2,14 @@ import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt"
 import { renderOptionsFor } from "../../../src/chat/render-options-for.js";
 import { renderSlackModal } from "../../../src/chat/slack/render-block-kit.js";
 import type { Requester } from "../../../src/core/org/identify.js";
-import type { Card, Form } from "../../../src/core/ui/card.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
+import type { Reply } from "../../../src/core/ui/reply.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { slackRequester } from "../requester.js";
 import { replyWithCard, textCard } from "../send-card.js";
 import { yieldToAcks } from "../yield-to-acks.js";
 
 type CommandArgs = SlackCommandMiddlewareArgs & AllMiddlewareArgs;
-
-export type CardOrForm =
-  | { readonly kind: "card"; readonly card: Card }
-  | { readonly kind: "form"; readonly form: Form };
 
 /**
  * A slash command whose core call answers with a card (sent ephemerally) or a form (opened as a
@@ -23,7 +19,7 @@ export type CardOrForm =
 export function cardOrFormCommand(
   deps: SlackHandlerDeps,
   name: string,
-  run: (requester: Requester, args: string) => Promise<CardOrForm>,
+  run: (requester: Requester, args: string) => Promise<Reply>,
 ) {
   return async ({ ack, command, respond, client }: CommandArgs, args: string = command.text): Promise<void> => {
     await ack();

@@ -9,8 +9,9 @@ import {
 } from "../../../src/chat/slack/render-block-kit.js";
 import { goalsCommand, slackUserIdsOf } from "../../../src/core/goals/goal-service.js";
 import type { Requester } from "../../../src/core/org/identify.js";
-import type { ActionId, Card, Form, FormValues } from "../../../src/core/ui/card.js";
+import type { ActionId, Card, FormValues } from "../../../src/core/ui/card.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
+import type { SubmitOutcome } from "../../../src/core/ui/reply.js";
 import type { Logger } from "../../../src/logger.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
@@ -22,11 +23,8 @@ import { noticeView } from "./notice-view.js";
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-/** What every core submit function answers: field errors, a refusal, or something saved. */
-export type SubmissionOutcome =
-  | { readonly kind: "invalid"; readonly form: Form; readonly errors: Readonly<Record<string, string>> }
-  | { readonly kind: "refused"; readonly card: Card }
-  | { readonly kind: "saved" | "focus-saved"; readonly card: Card };
+/** Any core submit outcome; what was saved varies by form. */
+export type SubmissionOutcome = SubmitOutcome<object>;
 
 export type Saved<R extends SubmissionOutcome> = Exclude<R, { kind: "invalid" } | { kind: "refused" }>;
 

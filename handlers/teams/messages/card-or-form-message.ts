@@ -1,25 +1,18 @@
 import { TurnContext } from "botbuilder";
 import type { Requester } from "../../../src/core/org/identify.js";
 import { tenantNotSetUpCard } from "../../../src/core/programme/help.js";
-import type { Card, Form } from "../../../src/core/ui/card.js";
+import type { Reply } from "../../../src/core/ui/reply.js";
 import type { TeamsHandlerDeps } from "../deps.js";
 import { replyWithCard } from "../reply-with-card.js";
 import { replyWithForm } from "../reply-with-form.js";
 import { teamsRequester } from "../requester.js";
-
-export type CardOrForm =
-  | { readonly kind: "card"; readonly card: Card }
-  | { readonly kind: "form"; readonly form: Form };
 
 /**
  * A Teams command word whose core call answers with a card, or a form whose submit is an
  * Action.Execute. Whoever writes to Kurs can be reached by it later (reminders, statements), so
  * the conversation reference is refreshed on every message.
  */
-export function cardOrFormMessage(
-  deps: TeamsHandlerDeps,
-  run: (requester: Requester, args: string) => Promise<CardOrForm>,
-) {
+export function cardOrFormMessage(deps: TeamsHandlerDeps, run: (requester: Requester, args: string) => Promise<Reply>) {
   return async (context: TurnContext, args: string): Promise<void> => {
     const requester = await teamsRequester(deps, context);
     const { tenant, person, t, locale } = requester;

@@ -6,6 +6,7 @@ import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, Form, FormValues } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
+import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
 import {
   focusRefusal,
@@ -19,7 +20,7 @@ import { type CardContext, chainCard, homeGoalsCard, myGoalsCard, reportCard, tr
 import { type GoalFormContext, goalForm, parseGoalFormMetadata, validateGoalForm } from "./goal-form.js";
 import { OrgScope, positionOf } from "./org-scope.js";
 import { mayCreate, parentCandidates } from "./permissions.js";
-import type { GoalLevel, GoalView } from "./types.js";
+import type { FocusTopicView, GoalLevel, GoalView } from "./types.js";
 
 export interface GoalDeps {
   readonly goals: GoalRepository;
@@ -27,19 +28,9 @@ export interface GoalDeps {
   readonly clock: Clock;
 }
 
-export type GoalsReply =
-  | { readonly kind: "card"; readonly card: Card }
-  | { readonly kind: "form"; readonly form: Form };
+export type GoalsReply = Reply;
 
-export type SubmitResult =
-  | { readonly kind: "invalid"; readonly form: Form; readonly errors: Readonly<Record<string, string>> }
-  | { readonly kind: "refused"; readonly card: Card }
-  | {
-      readonly kind: "saved";
-      readonly card: Card;
-      readonly goal: GoalView;
-      readonly affectedPersonIds: readonly string[];
-    };
+export type SubmitResult = SubmitOutcome<{ readonly goal: GoalView; readonly affectedPersonIds: readonly string[] }>;
 
 interface Loaded {
   readonly t: Translate;
@@ -342,7 +333,7 @@ export async function submitFocusTopic(
   deps: GoalDeps,
   requester: Requester,
   values: FormValues,
-): Promise<SubmitResult | { kind: "focus-saved"; card: Card }> {
+): Promise<SubmitOutcome<{ readonly focusTopic: FocusTopicView }>> {
   const loaded = await load(deps, requester);
   if (!("scope" in loaded)) return { kind: "refused", card: loaded };
   const { t } = loaded;
@@ -359,7 +350,8 @@ export async function submitFocusTopic(
   });
   const text = t("goals.focus.saved", { title: escapeMarkup(topic.title) });
   return {
-    kind: "focus-saved",
+    kind: "saved",
+    focusTopic: topic,
     card: {
       summary: text.replace(/\*\*/g, ""),
       blocks: [{ type: "text", text }, ...focusTopicsCard(t, [...topics, topic]).blocks],

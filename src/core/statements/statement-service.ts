@@ -3,9 +3,10 @@ import type { Requester } from "../org/identify.js";
 import type { PersonProfile, PersonRef, TenantInfo } from "../org/types.js";
 import type { Clock, Notifier, OrgRepository, StatementRepository, TenantRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
-import type { Card, Form, FormValues } from "../ui/card.js";
+import type { Card, FormValues } from "../ui/card.js";
 import { type Translate, translator } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
+import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { ackReport } from "./ack-report.js";
 import { commentNoticeCard, reportCard, savedCard, statementCard, textCard } from "./statement-cards.js";
 import {
@@ -30,25 +31,15 @@ export interface StatementDeliveryDeps extends StatementDeps {
   readonly notifier: Notifier;
 }
 
-export type StatementReply =
-  | { readonly kind: "card"; readonly card: Card }
-  | { readonly kind: "form"; readonly form: Form };
+export type StatementReply = Reply;
 
-export type StatementSubmitResult =
-  | { readonly kind: "invalid"; readonly form: Form; readonly errors: Readonly<Record<string, string>> }
-  | { readonly kind: "refused"; readonly card: Card }
-  | { readonly kind: "saved"; readonly card: Card; readonly statement: StatementView };
+export type StatementSubmitResult = SubmitOutcome<{ readonly statement: StatementView }>;
 
-export type CommentSubmitResult =
-  | { readonly kind: "invalid"; readonly form: Form; readonly errors: Readonly<Record<string, string>> }
-  | { readonly kind: "refused"; readonly card: Card }
-  | {
-      readonly kind: "saved";
-      readonly card: Card;
-      readonly comment: StatementCommentView;
-      /** Whether the statement's author is to be told (not when they comment on their own statement). */
-      readonly notifyAuthor: boolean;
-    };
+export type CommentSubmitResult = SubmitOutcome<{
+  readonly comment: StatementCommentView;
+  /** Whether the statement's author is to be told (not when they comment on their own statement). */
+  readonly notifyAuthor: boolean;
+}>;
 
 /**
  * How long a claimed delivery row stays reserved for the attempt that claimed it. Longer than one
