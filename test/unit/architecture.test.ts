@@ -27,8 +27,9 @@ describe("layering", () => {
     expect(offenders).toEqual([]);
   });
 
-  it("keeps Prisma out of handlers: they call core, which reaches the database through ports", () => {
-    const offenders = files(join(PROJECT_ROOT, "handlers")).flatMap((file) =>
+  it("keeps Prisma out of handlers and job processors: they call core, which reaches the database through ports", () => {
+    const sources = [...files(join(PROJECT_ROOT, "handlers")), ...files(join(PROJECT_ROOT, "jobs"))];
+    const offenders = sources.flatMap((file) =>
       imports(file)
         .filter((spec) => /@prisma\/|generated\/prisma|src\/db\/(?!teams-conversation)/.test(spec))
         .map((spec) => `${relative(PROJECT_ROOT, file)} imports ${spec}`),
