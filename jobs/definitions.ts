@@ -62,15 +62,8 @@ export const JOB_OPTIONS: Partial<
   "statements.notify-comment": { attempts: 12, backoff: { type: "exponential", delay: 10_000 } },
 };
 
-/**
- * Deterministic job ids: a duplicate enqueue collapses onto the existing job. BullMQ allows ":" in a
- * custom id only as exactly three parts, hence name:scope:id.
- */
-export const statementJobIds = {
-  publish: (tenantId: string, statementId: string) => `statements.publish:${tenantId}:${statementId}`,
-  deliver: (statementId: string, personId: string) => `statements.deliver:${statementId}:${personId}`,
-  notifyComment: (tenantId: string, commentId: string) => `statements.notify-comment:${tenantId}:${commentId}`,
-} as const;
+// Deterministic job ids live next to the feature that enqueues them.
+export { statementJobIds } from "../src/core/statements/statement-service.js";
 
 export function isJobName(name: string): name is JobName {
   return Object.hasOwn(jobSchemas, name);

@@ -3,6 +3,7 @@
  * Microsoft's own Adaptive Card renderer in headless Chromium. Run: npx tsx scripts/readme-screenshot.ts
  * (needs Debian's chromium).
  */
+
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -10,6 +11,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { renderOptionsFor } from "../src/chat/render-options-for.js";
 import { renderAdaptiveCard } from "../src/chat/teams/render-adaptive-card.js";
+import { commandCatalog } from "../src/core/dispatch.js";
+import { registry } from "../src/core/features.js";
 import { demoOrganisation } from "../src/core/org/demo.js";
 import type { Locale, PersonProfile, TenantInfo } from "../src/core/org/types.js";
 import { helpCard } from "../src/core/programme/help.js";
@@ -44,7 +47,10 @@ const person: PersonProfile = {
 };
 
 const card = (locale: Locale) =>
-  renderAdaptiveCard(helpCard({ t: translator(locale), tenant, person, platform: "teams" }), renderOptionsFor(locale));
+  renderAdaptiveCard(
+    helpCard({ t: translator(locale), tenant, person, platform: "teams", catalog: commandCatalog(registry) }),
+    renderOptionsFor(locale),
+  );
 
 // Teams renders TextBlock markdown itself; the SDK needs a processor, so this does the subset Kurs emits.
 const MARKDOWN = String.raw`

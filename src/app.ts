@@ -12,16 +12,16 @@ import { SlackDirectory } from "./chat/slack/slack-directory.js";
 import { SlackUserInfoCache } from "./chat/slack/user-info.js";
 import { createTeamsApp } from "./chat/teams/create-teams-app.js";
 import type { Config } from "./config.js";
-import type { GoalDeps } from "./core/goals/goal-service.js";
-import type { IdentifyDeps } from "./core/org/identify.js";
+import { registry } from "./core/features.js";
 import type { TenantInfo } from "./core/org/types.js";
 import { type Clock, systemClock } from "./core/ports.js";
-import type { StatementDeps } from "./core/statements/statement-service.js";
+import type { Services } from "./core/services.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { PrismaGoalRepository } from "./db/goal-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
 import { PrismaReminderRepository } from "./db/reminder-repository.js";
 import { PrismaStatementRepository } from "./db/statement-repository.js";
+import { PrismaSubmissionLog } from "./db/submission-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
@@ -58,12 +58,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     log.info({ database: db.kind, applied: migrated.applied.length }, "database ready");
     const tenants = new PrismaTenantRepository(db.prisma);
     const org = new PrismaOrgRepository(db.prisma);
-    const core: IdentifyDeps = { tenants, org, defaultLocale: config.defaultLocale };
     const clock = options.clock ?? systemClock;
-    const goals: GoalDeps = { goals: new PrismaGoalRepository(db.prisma), org, clock };
     const conversations = new TeamsConversationRepository(db.prisma);
-    const statementRepository = new PrismaStatementRepository(db.prisma);
-    const statements: StatementDeps = { statements: statementRepository, org, tenants, clock };
 
     // Single-workspace mode: one tenant, created at start and bound to the configured workspace.
     let tenant = await tenants.ensure({
@@ -80,6 +76,18 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     producer.queue.on("error", (err) => log.debug({ err }, "queue error"));
     stops.unshift({ name: "producer", run: () => producer.close() });
 
+    const services: Services = {
+      tenants,
+      org,
+      goals: new PrismaGoalRepository(db.prisma),
+      reminders: new PrismaReminderRepository(db.prisma),
+      statements: new PrismaStatementRepository(db.prisma),
+      submissions: new PrismaSubmissionLog(db.prisma),
+      jobs: producer,
+      clock,
+      defaultLocale: config.defaultLocale,
+    };
+
     const web = createWebApp(
       [
         { name: "database", check: () => db.ping() },
@@ -94,10 +102,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       slack = createSlackApp(config.slack, web, log.child({ transport: "slack" }));
       slackDirectory = new SlackDirectory(slack.app.client);
       registerSlackHandlers(slack.app, {
-        core,
-        goals,
-        statements,
-        producer,
+        services,
+        registry,
         userInfo: new SlackUserInfoCache(slack.app.client),
         log: log.child({ transport: "slack" }),
       });
@@ -112,10 +118,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     const teams = config.teams.enabled ? createTeamsApp(config.teams, log.child({ transport: "teams" })) : undefined;
     if (options.web && teams) {
       registerTeamsHandlers(teams.app, {
-        core,
-        goals,
-        statements,
-        producer,
+        services,
+        registry,
         conversations,
         log: log.child({ transport: "teams" }),
         emulator: teams.emulator,
@@ -146,9 +150,9 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         {
           org,
           tenants,
-          goals,
-          reminders: new PrismaReminderRepository(db.prisma),
-          statements: statementRepository,
+          goals: { goals: services.goals, org, clock },
+          reminders: services.reminders,
+          statements: services.statements,
           notifier,
           producer,
           clock,

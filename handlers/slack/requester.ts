@@ -31,7 +31,7 @@ export async function slackRequester(deps: SlackHandlerDeps, caller: SlackCaller
   const info = Promise.race([lookup, timeout]);
   const { locale } = await info;
   return identify(
-    deps.core,
+    deps.services,
     { kind: "slack", teamId: caller.teamId, enterpriseId: caller.enterpriseId },
     { platform: "slack", userId: caller.userId, platformLocale: locale, lookupEmail: async () => (await info).email },
   );

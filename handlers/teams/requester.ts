@@ -13,8 +13,8 @@ import { teamsTenantKey, teamsUser } from "./tenant-key.js";
 export async function teamsRequester(deps: TeamsHandlerDeps, context: TurnContext): Promise<Requester> {
   const tenantKey = teamsTenantKey(context, deps.emulator);
   if (!tenantKey) {
-    const locale = toLocale(context.activity.locale) ?? deps.core.defaultLocale;
+    const locale = toLocale(context.activity.locale) ?? deps.services.defaultLocale;
     return { tenant: null, person: null, locale, t: translator(locale) };
   }
-  return identify(deps.core, tenantKey, teamsUser(context, deps.log));
+  return identify(deps.services, tenantKey, teamsUser(context, deps.log));
 }

@@ -155,3 +155,28 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => new Date() };
+
+/** A job for the worker: a name from the job contracts (jobs/definitions.ts) and its payload. */
+export interface JobRequest {
+  readonly name: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+  /** Deterministic: enqueueing the same job twice collapses onto one. */
+  readonly jobId: string;
+  readonly delayMs?: number;
+}
+
+/** The job queue as core sees it; the BullMQ producer implements it and checks the payload's schema. */
+export interface JobQueue {
+  add(job: JobRequest): Promise<void>;
+}
+
+/**
+ * One row per submitted form instance (Slack view id, Teams form nonce), claimed before the save:
+ * a retried or double-clicked submit finds the claim and saves nothing twice.
+ */
+export interface SubmissionLog {
+  /** True when this call claimed the key; false when it was claimed before. */
+  claim(tenantId: string, key: string, at: Date): Promise<boolean>;
+  /** Gives the key back when the submit did not save (invalid input, refusal, error), so it can be retried. */
+  release(tenantId: string, key: string): Promise<void>;
+}

@@ -2,15 +2,17 @@ import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
 import {
   DEFAULT_JOB_OPTIONS,
+  isJobName,
   JOB_OPTIONS,
   type JobName,
   type JobPayload,
   jobSchemas,
   QUEUE_NAME,
 } from "../../jobs/definitions.js";
+import type { JobQueue, JobRequest } from "../core/ports.js";
 import { KursError } from "../errors.js";
 
-export class JobProducer {
+export class JobProducer implements JobQueue {
   readonly queue: Queue;
 
   constructor(connection: Redis, prefix: string) {
@@ -30,6 +32,17 @@ export class JobProducer {
       });
     }
     await this.queue.add(name, parsed.data, { ...JOB_OPTIONS[name], jobId: options.jobId, delay: options.delayMs });
+  }
+
+  /** The JobQueue port for core: the name must be a known job; its payload is checked like enqueue's. */
+  add(job: JobRequest): Promise<void> {
+    if (!isJobName(job.name)) {
+      return Promise.reject(new KursError("JOB_UNKNOWN", `no job named ${job.name}`));
+    }
+    return this.enqueue(job.name, job.payload as JobPayload<typeof job.name>, {
+      jobId: job.jobId,
+      delayMs: job.delayMs,
+    });
   }
 
   close(): Promise<void> {

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
 import { assertValidAdaptiveCard } from "../helpers/adaptive-card-validate.js";
@@ -593,8 +594,10 @@ describe("invalid input on Teams", () => {
   });
 
   it("answers buttons with unknown or missing payloads with a clear card, not an error", async () => {
-    const chain = await press(org.people.tom, { verb: "goals.chain", data: { goal: "no-such-goal" } }, "en-US");
-    expect(chain.text).toContain("That goal does not exist (any more).");
+    const forged = await press(org.people.tom, { verb: "goals.chain", data: { goal: "no-such-goal" } }, "en-US");
+    expect(forged.text).toContain("This button or form is outdated or invalid. Please run the command again.");
+    const gone = await press(org.people.tom, { verb: "goals.chain", data: { goal: randomUUID() } }, "en-US");
+    expect(gone.text).toContain("That goal does not exist (any more).");
     const tree = await press(org.people.anna, { verb: "goals.tree", data: { unit: "Nirgendwo" } }, "de-DE");
     expect(tree.text).toContain("Eine Einheit „Nirgendwo“ gibt es nicht.");
     // A measure button without its goal still opens the measure form, with nothing preselected.

@@ -1,23 +1,14 @@
 import type { App } from "@slack/bolt";
-import type { CommandName } from "../../../src/core/programme/commands.js";
+import { COMMAND_NAMES } from "../../../src/core/programme/commands.js";
 import type { SlackHandlerDeps } from "../deps.js";
-import { feedbackCommand } from "./feedback.js";
-import { goalsCommand } from "./goals.js";
-import { kpiCommand } from "./kpi.js";
-import { kursCommand } from "./kurs.js";
-import { surveyCommand } from "./survey.js";
-import { trainingCommand } from "./training.js";
+import { slashCommand } from "./slash-command.js";
 
-/** Registered slash commands; test/integration/app-packages.test.ts checks the Slack manifest declares exactly these. */
-export const SLACK_COMMANDS = {
-  kurs: kursCommand,
-  goals: goalsCommand,
-  survey: surveyCommand,
-  feedback: feedbackCommand,
-  training: trainingCommand,
-  kpi: kpiCommand,
-} as const satisfies Record<CommandName, unknown>;
+/**
+ * Every command of the contract is registered (the manifest declares them all; the app-packages
+ * test checks both lists agree); which ones work, and what they do, the feature registry decides.
+ */
+export const SLACK_COMMANDS: readonly string[] = COMMAND_NAMES.map((name) => `/${name}`);
 
 export function registerCommands(app: App, deps: SlackHandlerDeps): void {
-  for (const [name, listener] of Object.entries(SLACK_COMMANDS)) app.command(`/${name}`, listener(deps));
+  for (const name of COMMAND_NAMES) app.command(`/${name}`, slashCommand(name, deps));
 }

@@ -7,11 +7,11 @@ import {
   renderSlackModal,
   slackFieldErrors,
 } from "../../../src/chat/slack/render-block-kit.js";
-import { goalsCommand, slackUserIdsOf } from "../../../src/core/goals/goal-service.js";
+import { dispatchForm, followUp } from "../../../src/core/dispatch.js";
+import type { FormDecl, HandlerContext, SavedOutcome } from "../../../src/core/feature.js";
+import { slackUserIdsOf } from "../../../src/core/goals/goal-service.js";
 import type { Requester } from "../../../src/core/org/identify.js";
-import type { ActionId, Card, FormValues } from "../../../src/core/ui/card.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
-import type { SubmitOutcome } from "../../../src/core/ui/reply.js";
 import type { Logger } from "../../../src/logger.js";
 import type { SlackHandlerDeps } from "../deps.js";
 import { interactionCaller } from "../interaction-caller.js";
@@ -23,67 +23,42 @@ import { noticeView } from "./notice-view.js";
 
 export type SubmissionArgs = SlackViewMiddlewareArgs<ViewSubmitAction> & AllMiddlewareArgs;
 
-/** Any core submit outcome; what was saved varies by form. */
-export type SubmissionOutcome = SubmitOutcome<object>;
-
-export type Saved<R extends SubmissionOutcome> = Exclude<R, { kind: "invalid" } | { kind: "refused" }>;
-
-/** What a modal's one core call does with the submitted values. */
-export type SubmitRun<R extends SubmissionOutcome> = (
-  requester: Requester,
-  view: ViewOutput,
-  values: FormValues,
-) => Promise<R>;
-
-/** After the ack of a saved form: confirm, fan out, refresh. Failures here are logged, never undo the save. */
-export type AfterSave<R extends SubmissionOutcome> = (saved: Saved<R>, ctx: SavedContext) => Promise<void>;
-
-export interface SavedContext {
-  readonly client: WebClient;
-  readonly caller: SlackCaller;
-  readonly requester: Requester;
-  readonly log: Logger;
-  /** The message the modal was opened from, if any (see modal-origin.ts). */
-  readonly responseUrl: string | undefined;
-}
-
 function inputBlockIds(view: ViewOutput): Set<string> {
   return new Set(view.blocks.flatMap((b) => (b.type === "input" && b.block_id ? [b.block_id] : [])));
 }
 
-/** The usual after-save: the confirmation card as a DM. */
-export async function confirmByDm(saved: { readonly card: Card }, ctx: SavedContext): Promise<void> {
-  await sendCardToUser(ctx.client, ctx.caller.userId, saved.card, ctx.requester.t);
-}
-
 /**
- * The shape every Kurs modal submission shares. The ack is the answer here, so core runs first:
+ * Every Kurs modal submission. The ack is the answer here, so core runs first:
  * - invalid: inline field errors; Slack keeps the modal open with everything typed.
- * - refused: the modal turns into the refusal (who may do it instead). The person is looking at the
+ * - refused (or an unknown form): the modal turns into the refusal. The person is looking at the
  *   modal, so the answer belongs there; closing it and sending a DM would look like success.
- * - saved: the modal closes at once, then `afterSave` runs (a modal has no response_url, so
- *   confirmations go by DM, which also keeps a record of what was created).
+ * - duplicate (the same view submitted again: a Slack retry, a double click): the modal closes; the
+ *   first submission saved it and confirms it.
+ * - saved: the modal closes at once, then the feature's follow-up runs and the confirmation goes by
+ *   DM (a modal has no response_url; the DM also keeps a record of what was created), then the
+ *   message the modal came from and the App Homes of everyone concerned are refreshed.
  */
-export function submissionListener<R extends SubmissionOutcome>(
-  deps: SlackHandlerDeps,
-  id: ActionId,
-  run: SubmitRun<R>,
-  afterSave: AfterSave<R> = confirmByDm,
-) {
+export function submissionListener(deps: SlackHandlerDeps) {
   return async ({ ack, body, view, client }: SubmissionArgs): Promise<void> => {
     const caller = interactionCaller(body);
     const origin = splitOrigin(view.private_metadata);
-    const log = deps.log.child({ view: id, teamId: caller.teamId, userId: caller.userId });
-    let t = translator(deps.core.defaultLocale);
+    const log = deps.log.child({ view: view.callback_id.slice(0, 100), teamId: caller.teamId, userId: caller.userId });
+    let t = translator(deps.services.defaultLocale);
     let requester: Requester;
-    let result: R;
+    let result: Awaited<ReturnType<typeof dispatchForm>>;
     try {
       requester = await slackRequester(deps, caller);
       t = requester.t;
-      result = await run(
-        requester,
-        { ...view, private_metadata: origin.metadata },
-        parseSlackViewState(view.state.values),
+      result = await dispatchForm(
+        { services: deps.services, requester, platform: "slack" },
+        {
+          id: view.callback_id,
+          // The view id stays the same across Slack's retries and a double click on submit.
+          submissionKey: view.id,
+          metadata: origin.metadata,
+          values: parseSlackViewState(view.state.values),
+        },
+        deps.registry,
       );
     } catch (err) {
       log.error({ err }, "modal submission failed");
@@ -92,62 +67,90 @@ export function submissionListener<R extends SubmissionOutcome>(
       await ack(first ? slackFieldErrors({ [first]: t("errors.internal") }) : undefined);
       return;
     }
+    const { reply, problem, decl } = result;
+    if (problem) log.warn({ problem }, "modal submission not saved: unknown form or a repeated submit");
     const opts = renderOptionsFor(requester.locale);
-    if (result.kind === "invalid") {
+    if (reply.kind === "duplicate") {
+      await ack();
+      return;
+    }
+    if (reply.kind === "invalid") {
       const fields = inputBlockIds(view);
       // Slack rejects errors for blocks that are not inputs of this view (an old or forged form);
       // then the re-rendered form, with the errors in its hints and the values kept, replaces it.
-      const inline = Object.keys(result.errors).every((key) => fields.has(key));
+      const inline = Object.keys(reply.errors).every((key) => fields.has(key));
       await ack(
         inline
-          ? slackFieldErrors(result.errors)
+          ? slackFieldErrors(reply.errors)
           : {
               response_action: "update",
               view: renderSlackModal(
-                { ...result.form, metadata: withOrigin(result.form.metadata, origin.responseUrl) },
+                { ...reply.form, metadata: withOrigin(reply.form.metadata, origin.responseUrl) },
                 opts,
               ),
             },
       );
       return;
     }
-    if (result.kind === "refused") {
-      await ack({ response_action: "update", view: noticeView(result.card, view, opts) });
+    if (reply.kind === "refused" || !decl) {
+      await ack({ response_action: "update", view: noticeView(reply.card, view, opts) });
       return;
     }
     await ack();
-    try {
-      await afterSave(result as Saved<R>, { client, caller, requester, log, responseUrl: origin.responseUrl });
-    } catch (err) {
-      // Saved is saved: a failed DM or refresh is logged; the App Home catches up when next opened.
-      log.warn({ err }, "saved, but the follow-up (confirmation, fan-out or refresh) failed");
-    }
+    const ctx: HandlerContext = { services: deps.services, requester, platform: "slack" };
+    await afterSave(deps, ctx, decl, reply, { client, caller, log, responseUrl: origin.responseUrl });
   };
 }
 
-/** After a goal or check-in is saved: confirm by DM, then refresh the App Home of everyone concerned. */
-export async function confirmAndRefreshHomes(
+interface SavedContext {
+  readonly client: WebClient;
+  readonly caller: SlackCaller;
+  readonly log: Logger;
+  /** The message the modal was opened from, if any (see modal-origin.ts). */
+  readonly responseUrl: string | undefined;
+}
+
+/** Follow-up, confirmation, refreshes. Saved is saved: a failure here is logged, the Home catches up when opened. */
+async function afterSave(
   deps: SlackHandlerDeps,
-  saved: { readonly card: Card; readonly affectedPersonIds: readonly string[] },
-  ctx: SavedContext,
+  ctx: HandlerContext,
+  decl: FormDecl,
+  saved: SavedOutcome,
+  slack: SavedContext,
 ): Promise<void> {
-  await confirmByDm(saved, ctx);
-  if (ctx.responseUrl) await refreshOrigin(deps, ctx.responseUrl, ctx);
-  const tenantId = ctx.requester.tenant?.id;
-  const slackIds = tenantId ? await slackUserIdsOf(deps.goals, tenantId, saved.affectedPersonIds) : [];
-  for (const userId of slackIds) {
-    await publishHome(deps, ctx.client, { teamId: ctx.caller.teamId, enterpriseId: ctx.caller.enterpriseId, userId });
+  const { confirm, error } = await followUp(ctx, decl, saved);
+  if (error) slack.log.error({ err: error }, "saved, but the follow-up failed");
+  try {
+    await sendCardToUser(slack.client, slack.caller.userId, confirm, ctx.requester.t);
+    if (slack.responseUrl && decl.origin) await refreshOrigin(ctx, decl, slack.responseUrl, slack);
+    const tenantId = ctx.requester.tenant?.id;
+    const refresh = saved.refresh ?? [];
+    const userIds = tenantId && refresh.length > 0 ? await slackUserIdsOf(deps.services, tenantId, refresh) : [];
+    for (const userId of userIds) {
+      await publishHome(deps, slack.client, {
+        teamId: slack.caller.teamId,
+        enterpriseId: slack.caller.enterpriseId,
+        userId,
+      });
+    }
+  } catch (err) {
+    slack.log.warn({ err }, "saved, but the confirmation or a refresh failed");
   }
 }
 
 /**
  * The message the person clicked "Check in" or "Add measure" in shows the state before the save;
- * replace it with the current /goals view so it does not keep showing old progress.
+ * replace it with the feature's current view so it does not keep showing old progress.
  */
-async function refreshOrigin(deps: SlackHandlerDeps, responseUrl: string, ctx: SavedContext): Promise<void> {
-  const reply = await goalsCommand(deps.goals, ctx.requester, "");
-  if (reply.kind !== "card") return;
-  const [message, ...more] = renderBlockKit(reply.card, renderOptionsFor(ctx.requester.locale));
+async function refreshOrigin(
+  ctx: HandlerContext,
+  decl: FormDecl,
+  responseUrl: string,
+  slack: SavedContext,
+): Promise<void> {
+  const card = await decl.origin?.(ctx);
+  if (!card) return;
+  const [message, ...more] = renderBlockKit(card, renderOptionsFor(ctx.requester.locale));
   // A card that needs several messages cannot replace one; the DM and App Home carry the news then.
   if (!message || more.length > 0) return;
   const res = await fetch(responseUrl, {
@@ -155,5 +158,5 @@ async function refreshOrigin(deps: SlackHandlerDeps, responseUrl: string, ctx: S
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ replace_original: true, text: message.text, blocks: message.blocks }),
   });
-  if (!res.ok) ctx.log.warn({ status: res.status }, "could not refresh the message the modal was opened from");
+  if (!res.ok) slack.log.warn({ status: res.status }, "could not refresh the message the modal was opened from");
 }

@@ -2,6 +2,7 @@ import type { PersonProfile } from "../org/types.js";
 import type { Block, Card, CardAction } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
+import { goalActions } from "./actions.js";
 import { formatDate, formatNumber } from "./format.js";
 import type { OrgScope } from "./org-scope.js";
 import { positionOf } from "./org-scope.js";
@@ -57,19 +58,13 @@ export function goalBlocks(ctx: CardContext, goal: GoalView): Block[] {
   }
   const actions: CardAction[] = [];
   if (mayCheckin(person, goal) && goal.status !== "done") {
-    actions.push({
-      id: "goals.checkin",
-      label: t("goals.actions.checkin"),
-      payload: { goal: goal.id },
-      style: "primary",
-    });
+    actions.push(goalActions.checkin.button(t("goals.actions.checkin"), { goal: goal.id }, { style: "primary" }));
   }
   const position = positionOf(person);
   if (goal.level === "team" && position?.role === "team_lead" && position.unitId === goal.unit.id) {
-    actions.push({ id: "goals.measure", label: t("goals.actions.addMeasure"), payload: { parent: goal.id } });
+    actions.push(goalActions.measure.button(t("goals.actions.addMeasure"), { parent: goal.id }));
   }
-  if (goal.level !== "company")
-    actions.push({ id: "goals.chain", label: t("goals.actions.chain"), payload: { goal: goal.id } });
+  if (goal.level !== "company") actions.push(goalActions.chain.button(t("goals.actions.chain"), { goal: goal.id }));
   if (actions.length > 0) blocks.push({ type: "actions", actions });
   return blocks;
 }
@@ -117,7 +112,7 @@ export function myGoalsCard(ctx: CardContext): Card {
     blocks,
     overflow: {
       text: t("goals.actions.tree"),
-      action: { id: "goals.tree", label: t("goals.actions.tree"), payload: { unit: unit.id } },
+      action: goalActions.tree.button(t("goals.actions.tree"), { unit: unit.id }),
     },
   };
 }

@@ -5,6 +5,7 @@ import { nextWorkingSlot } from "../org/working-days.js";
 import type { Block, Card } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
+import { goalActions } from "./actions.js";
 import { formatDate } from "./format.js";
 import type { GoalStatus } from "./types.js";
 
@@ -196,14 +197,7 @@ export function reminderCard(t: Translate, due: readonly DueMeasure[], zone: str
       },
       {
         type: "actions",
-        actions: [
-          {
-            id: "goals.checkin",
-            label: t("goals.reminder.checkin"),
-            payload: { goal: measure.id },
-            style: "primary",
-          },
-        ],
+        actions: [goalActions.checkin.button(t("goals.reminder.checkin"), { goal: measure.id }, { style: "primary" })],
       },
     );
   }

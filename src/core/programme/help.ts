@@ -1,14 +1,22 @@
+import type { CommandDecl } from "../feature.js";
 import { highestRole, type PersonProfile, type Platform, type TenantInfo } from "../org/types.js";
 import type { Block, Card } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
-import { COMMANDS, type CommandName } from "./commands.js";
+import { COMMAND_DESCRIPTIONS, COMMAND_NAMES, type CommandName } from "./commands.js";
 
 export interface HelpContext {
   readonly t: Translate;
   readonly tenant: TenantInfo;
   readonly person: PersonProfile | null;
   readonly platform: Platform;
+  /** What the feature registry offers: the working top-level commands and the `/kurs` sub-commands. */
+  readonly catalog: CommandCatalog;
+}
+
+export interface CommandCatalog {
+  readonly available: ReadonlySet<CommandName>;
+  readonly subs: readonly CommandDecl[];
 }
 
 function commandLabel(name: CommandName, platform: Platform): string {
@@ -16,19 +24,21 @@ function commandLabel(name: CommandName, platform: Platform): string {
 }
 
 function commandList(ctx: HelpContext): Block[] {
-  const { t, platform } = ctx;
-  const available = COMMANDS.filter((c) => c.available);
-  const coming = COMMANDS.filter((c) => !c.available);
-  const items = available.map((c) => `**${commandLabel(c.name, platform)}** – ${t(c.description)}`);
+  const { t, platform, catalog } = ctx;
+  const available = COMMAND_NAMES.filter((name) => catalog.available.has(name));
+  const coming = COMMAND_NAMES.filter((name) => !catalog.available.has(name));
+  const items = available.map((name) => `**${commandLabel(name, platform)}** – ${t(COMMAND_DESCRIPTIONS[name])}`);
   // Role-specific entries: only the people who may use them see them.
-  if (ctx.person && highestRole(ctx.person) === "managing_director") {
-    items.push(`**${commandLabel("kurs", platform)} statement** – ${t("help.statement")}`);
+  const role = highestRole(ctx.person);
+  for (const sub of catalog.subs) {
+    if (sub.roles && !(ctx.person && sub.roles.includes(role))) continue;
+    items.push(`**${commandLabel(sub.command, platform)} ${sub.sub?.[0] ?? ""}** – ${t(sub.description)}`);
   }
   const blocks: Block[] = [{ type: "list", items }];
   if (coming.length > 0) {
     blocks.push({
       type: "context",
-      text: t("help.comingSoon", { commands: coming.map((c) => commandLabel(c.name, platform)).join(", ") }),
+      text: t("help.comingSoon", { commands: coming.map((name) => commandLabel(name, platform)).join(", ") }),
     });
   }
   return blocks;

@@ -4,6 +4,7 @@ import type { Block, Card, CardAction } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
 import { escapeMarkup, progressLine } from "../ui/markup.js";
 import type { AckReport, AckRow } from "./ack-report.js";
+import { statementActions } from "./actions.js";
 import { localisedBody, localisedTitle } from "./statement-form.js";
 import type { StatementCommentView, StatementView } from "./types.js";
 
@@ -60,9 +61,9 @@ export function statementCard(ctx: StatementCardContext): Card {
   const payload = { statement: statement.id };
   const actions: CardAction[] = [];
   if (!ctx.ackedAt)
-    actions.push({ id: "statements.ack", label: t("statements.actions.ack"), payload, style: "primary" });
-  actions.push({ id: "statements.comment", label: t("statements.actions.comment"), payload });
-  if (ctx.canRevise) actions.push({ id: "statements.revise", label: t("statements.actions.revise"), payload });
+    actions.push(statementActions.ack.button(t("statements.actions.ack"), payload, { style: "primary" }));
+  actions.push(statementActions.comment.button(t("statements.actions.comment"), payload));
+  if (ctx.canRevise) actions.push(statementActions.revise.button(t("statements.actions.revise"), payload));
   const blocks: Block[] = [
     { type: "header", text: escapeMarkup(title) },
     ...paragraphBlocks(localisedBody(statement, t)),

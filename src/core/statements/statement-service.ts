@@ -1,7 +1,7 @@
 import { KursError } from "../../errors.js";
 import type { Requester } from "../org/identify.js";
 import type { PersonProfile, PersonRef, TenantInfo } from "../org/types.js";
-import type { Clock, Notifier, OrgRepository, StatementRepository, TenantRepository } from "../ports.js";
+import type { Clock, JobQueue, Notifier, OrgRepository, StatementRepository, TenantRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, FormValues } from "../ui/card.js";
 import { type Translate, translator } from "../ui/i18n/index.js";
@@ -430,4 +430,32 @@ export async function notifyCommentAuthor(
     commentNoticeCard(t, statement, comment, timezoneOf(author, tenant)),
   );
   return receipts.length > 0 ? "sent" : "unreachable";
+}
+
+/**
+ * Deterministic job ids: a duplicate enqueue collapses onto the existing job. BullMQ allows ":" in a
+ * custom id only as exactly three parts, hence name:scope:id.
+ */
+export const statementJobIds = {
+  publish: (tenantId: string, statementId: string) => `statements.publish:${tenantId}:${statementId}`,
+  deliver: (statementId: string, personId: string) => `statements.deliver:${statementId}:${personId}`,
+  notifyComment: (tenantId: string, commentId: string) => `statements.notify-comment:${tenantId}:${commentId}`,
+} as const;
+
+/** Starts the fan-out of a saved statement; enqueueing it again is harmless (same job id). */
+export function enqueueStatementPublish(jobs: JobQueue, statement: StatementView): Promise<void> {
+  return jobs.add({
+    name: "statements.publish",
+    payload: { tenantId: statement.tenantId, statementId: statement.id },
+    jobId: statementJobIds.publish(statement.tenantId, statement.id),
+  });
+}
+
+/** Tells the statement's author about a comment, from a job: the author may be on another platform. */
+export function enqueueCommentNotice(jobs: JobQueue, comment: StatementCommentView): Promise<void> {
+  return jobs.add({
+    name: "statements.notify-comment",
+    payload: { tenantId: comment.tenantId, commentId: comment.id },
+    jobId: statementJobIds.notifyComment(comment.tenantId, comment.id),
+  });
 }

@@ -83,6 +83,10 @@ export const de = {
   errors: {
     internal: "Das hat leider nicht geklappt. Bitte versuchen Sie es gleich noch einmal.",
     internal_du: "Das hat leider nicht geklappt. Bitte versuch es gleich noch einmal.",
+    outdated:
+      "Dieser Knopf oder dieses Formular ist veraltet oder ungültig. Bitte rufen Sie den Befehl noch einmal auf.",
+    outdated_du: "Dieser Knopf oder dieses Formular ist veraltet oder ungültig. Bitte ruf den Befehl noch einmal auf.",
+    alreadySaved: "Das ist bereits gespeichert; der zweite Klick hat nichts doppelt angelegt.",
   },
   import: {
     done: "Organigramm importiert: {{unitsCreated}} Einheiten neu, {{peopleCreated}} Personen neu, {{peopleUpdated}} geändert, {{peopleUnchanged}} unverändert, {{peopleDeactivated}} deaktiviert.",

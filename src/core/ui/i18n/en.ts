@@ -80,6 +80,9 @@ export const en = {
   errors: {
     internal: "Sorry, that didn't work. Please try again in a moment.",
     internal_du: "Sorry, that didn't work. Please try again in a moment.",
+    outdated: "This button or form is outdated or invalid. Please run the command again.",
+    outdated_du: "This button or form is outdated or invalid. Please run the command again.",
+    alreadySaved: "This is saved already; the second click created nothing twice.",
   },
   import: {
     done: "Org chart imported: {{unitsCreated}} units new, {{peopleCreated}} people new, {{peopleUpdated}} changed, {{peopleUnchanged}} unchanged, {{peopleDeactivated}} deactivated.",

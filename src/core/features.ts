@@ -1,0 +1,43 @@
+import type { ActionDecl, CommandDecl, Feature, FormDecl } from "./feature.js";
+import { goalsFeature } from "./goals/feature.js";
+import { statementsFeature } from "./statements/feature.js";
+
+/**
+ * The registry: every capability Kurs offers in chat. The Slack and Teams adapters, the command
+ * router and the help card all read it; a new capability is one entry here.
+ */
+export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature];
+
+export interface Registry {
+  readonly features: readonly Feature[];
+  readonly commands: readonly CommandDecl[];
+  action(id: string): ActionDecl | undefined;
+  form(id: string): FormDecl | undefined;
+}
+
+/** Indexes the features; refuses two declarations of one id, which would make a button ambiguous. */
+export function buildRegistry(features: readonly Feature[]): Registry {
+  const actions = new Map<string, ActionDecl>();
+  const forms = new Map<string, FormDecl>();
+  const claim = (id: string, owner: string) => {
+    if (actions.has(id) || forms.has(id)) throw new Error(`${owner} declares ${id}, which is declared already`);
+  };
+  for (const feature of features) {
+    for (const decl of feature.actions ?? []) {
+      claim(decl.ref.id, feature.name);
+      actions.set(decl.ref.id, decl);
+    }
+    for (const decl of feature.forms ?? []) {
+      claim(decl.id, feature.name);
+      forms.set(decl.id, decl);
+    }
+  }
+  return {
+    features,
+    commands: features.flatMap((f) => f.commands ?? []),
+    action: (id) => actions.get(id),
+    form: (id) => forms.get(id),
+  };
+}
+
+export const registry: Registry = buildRegistry(FEATURES);
