@@ -1,5 +1,6 @@
 import { type Job, UnrecoverableError, Worker } from "bullmq";
 import type { Redis } from "ioredis";
+import { registry } from "../src/core/features.js";
 import type { Logger } from "../src/logger.js";
 import { isJobName, type JobName, jobSchemas, QUEUE_NAME } from "./definitions.js";
 import { type ProcessorDeps, processors } from "./processors/index.js";
@@ -9,8 +10,13 @@ export function createWorker(connection: Redis, prefix: string, deps: ProcessorD
   const worker = new Worker(
     QUEUE_NAME,
     async (job: Job) => {
-      if (!isJobName(job.name)) throw new UnrecoverableError(`unknown job ${job.name}`);
-      return dispatch(job.name, job, deps.log.child({ jobId: job.id, job: job.name }), deps);
+      const log = deps.log.child({ jobId: job.id, job: job.name });
+      if (isJobName(job.name)) return dispatch(job.name, job, log, deps);
+      const decl = registry.job(job.name);
+      if (!decl) throw new UnrecoverableError(`unknown job ${job.name}`);
+      const parsed = decl.schema.safeParse(job.data);
+      if (!parsed.success) throw new UnrecoverableError(`invalid payload for ${job.name}: ${parsed.error.message}`);
+      return decl.run(deps.services, parsed.data);
     },
     { connection, prefix, concurrency, autorun: true },
   );

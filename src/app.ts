@@ -17,11 +17,8 @@ import type { TenantInfo } from "./core/org/types.js";
 import { type Clock, systemClock } from "./core/ports.js";
 import type { Services } from "./core/services.js";
 import { type Database, openDatabase } from "./db/client.js";
-import { PrismaGoalRepository } from "./db/goal-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
-import { PrismaReminderRepository } from "./db/reminder-repository.js";
-import { PrismaStatementRepository } from "./db/statement-repository.js";
-import { PrismaSubmissionLog } from "./db/submission-repository.js";
+import { createServices } from "./db/services.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
@@ -76,17 +73,11 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
     producer.queue.on("error", (err) => log.debug({ err }, "queue error"));
     stops.unshift({ name: "producer", run: () => producer.close() });
 
-    const services: Services = {
-      tenants,
-      org,
-      goals: new PrismaGoalRepository(db.prisma),
-      reminders: new PrismaReminderRepository(db.prisma),
-      statements: new PrismaStatementRepository(db.prisma),
-      submissions: new PrismaSubmissionLog(db.prisma),
+    const services: Services = createServices(db.prisma, {
       jobs: producer,
       clock,
       defaultLocale: config.defaultLocale,
-    };
+    });
 
     const web = createWebApp(
       [
@@ -148,6 +139,7 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         wr,
         config.queuePrefix,
         {
+          services,
           org,
           tenants,
           goals: { goals: services.goals, org, clock },

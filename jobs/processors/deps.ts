@@ -8,10 +8,13 @@ import type {
   StatementRepository,
   TenantRepository,
 } from "../../src/core/ports.js";
+import type { Services } from "../../src/core/services.js";
 import type { Logger } from "../../src/logger.js";
 import type { JobProducer } from "../../src/queue/job-producer.js";
 
 export interface ProcessorDeps {
+  /** What feature jobs (declared in their feature module) run with. */
+  readonly services: Services;
   readonly org: OrgRepository;
   readonly tenants: TenantRepository;
   readonly goals: GoalDeps;

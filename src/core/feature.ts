@@ -1,7 +1,8 @@
 import type { z } from "zod/v4";
 import { KursError } from "../errors.js";
 import type { Requester } from "./org/identify.js";
-import type { Platform, Role } from "./org/types.js";
+import type { Platform, Role, TenantInfo } from "./org/types.js";
+import type { DeliveryRequest, RenderedDelivery } from "./ports.js";
 import type { Services } from "./services.js";
 import type { ActionId, Card, CardAction, FormValues } from "./ui/card.js";
 import type { MessageKey } from "./ui/i18n/index.js";
@@ -21,6 +22,44 @@ export interface Feature {
   readonly forms?: readonly FormDecl[];
   /** The feature's part of a person's home view (Slack's App Home), in registry order. */
   readonly home?: (ctx: HandlerContext) => Promise<Card>;
+  /** Work the feature runs in the worker (BullMQ), each with its payload schema. */
+  readonly jobs?: readonly JobDecl[];
+  /** Recurring jobs per tenant (one job scheduler per stable id, however many replicas run). */
+  readonly schedules?: (tenant: TenantInfo) => readonly ScheduleDecl[];
+  /**
+   * What the feature sends through the outbox, by purpose ("feedback.invitation"): the outbox asks
+   * the purpose's renderer for the message when it sends a planned delivery.
+   */
+  readonly deliveries?: Readonly<Record<string, DeliveryRender>>;
+}
+
+export type DeliveryRender = (services: Services, request: DeliveryRequest) => Promise<RenderedDelivery>;
+
+/**
+ * A job contract: name, payload schema, options and handler in one place. Producers give a
+ * deterministic job id (BullMQ collapses a duplicate add), and handlers are idempotent: BullMQ is
+ * at-least-once.
+ */
+export interface JobDecl<S extends z.ZodType = z.ZodType> {
+  /** `feature.verb`, e.g. "feedback.remind". */
+  readonly name: ActionId;
+  readonly schema: S;
+  /** Retries: how often and from which first delay (doubling); the queue's defaults when absent. */
+  readonly retry?: { readonly attempts: number; readonly firstDelayMs: number };
+  readonly run: (services: Services, payload: z.output<S>) => Promise<unknown>;
+}
+
+export function job<S extends z.ZodType>(decl: JobDecl<S>): JobDecl {
+  return decl as unknown as JobDecl;
+}
+
+export interface ScheduleDecl {
+  /** Stable per tenant, e.g. `feedback.nudge-scan:<tenantId>`. */
+  readonly id: string;
+  readonly job: ActionId;
+  /** Cron pattern, in the tenant's time zone. */
+  readonly pattern: string;
+  readonly payload: Readonly<Record<string, unknown>>;
 }
 
 /** Everything a handler gets: the services (repositories, clock, queue) and who is asking, from where. */

@@ -1,4 +1,4 @@
-import type { ActionDecl, CommandDecl, Feature, FormDecl } from "./feature.js";
+import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
 import { goalsFeature } from "./goals/feature.js";
 import { statementsFeature } from "./statements/feature.js";
 
@@ -13,12 +13,14 @@ export interface Registry {
   readonly commands: readonly CommandDecl[];
   action(id: string): ActionDecl | undefined;
   form(id: string): FormDecl | undefined;
+  job(name: string): JobDecl | undefined;
 }
 
 /** Indexes the features; refuses two declarations of one id, which would make a button ambiguous. */
 export function buildRegistry(features: readonly Feature[]): Registry {
   const actions = new Map<string, ActionDecl>();
   const forms = new Map<string, FormDecl>();
+  const jobs = new Map<string, JobDecl>();
   const claim = (id: string, owner: string) => {
     if (actions.has(id) || forms.has(id)) throw new Error(`${owner} declares ${id}, which is declared already`);
   };
@@ -31,12 +33,17 @@ export function buildRegistry(features: readonly Feature[]): Registry {
       claim(decl.id, feature.name);
       forms.set(decl.id, decl);
     }
+    for (const decl of feature.jobs ?? []) {
+      if (jobs.has(decl.name)) throw new Error(`${feature.name} declares job ${decl.name}, which is declared already`);
+      jobs.set(decl.name, decl);
+    }
   }
   return {
     features,
     commands: features.flatMap((f) => f.commands ?? []),
     action: (id) => actions.get(id),
     form: (id) => forms.get(id),
+    job: (name) => jobs.get(name),
   };
 }
 

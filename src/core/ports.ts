@@ -150,6 +150,72 @@ export interface Notifier {
   sendDirect(tenantId: string, recipient: Recipient, card: Card): Promise<readonly DeliveryReceipt[]>;
 }
 
+// ---------------------------------------------------------------------------------------------
+// The outbox (src/delivery): core says "deliver purpose P about subject S to these people, not
+// before T"; the outbox transports, and asks the purpose's renderer for the content at send time.
+
+export type JsonValue = string | number | boolean | null | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonObject = { readonly [key: string]: JsonValue };
+
+/** One person on one platform: a person on Slack and Teams gets two rows, so a retry never repeats the one that worked. */
+export interface DeliveryTarget {
+  readonly personId: string;
+  readonly platform: Platform;
+}
+
+export interface DeliveryPlan {
+  /** The renderer's name, e.g. "statements.statement", "goals.reminder". */
+  readonly purpose: string;
+  /** What the message is about; (purpose, subject, person, platform) is delivered at most once. */
+  readonly subject: string;
+  readonly targets: readonly DeliveryTarget[];
+  /** Not sent before this time (e.g. a reminder's 09:00 slot). */
+  readonly notBefore: Date;
+  /** Facts the renderer needs later; small, never message text (content is decided at send time). */
+  readonly payload?: JsonObject;
+}
+
+export interface Outbox {
+  /** Writes one pending row per target unless it exists; returns the ids of the rows written now. */
+  plan(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]>;
+  /** How the deliveries of one subject went, e.g. for the statement report. */
+  summary(tenantId: string, purpose: string, subject: string): Promise<DeliverySummary>;
+}
+
+export interface DeliverySummary {
+  /** People reached on at least one platform. */
+  readonly reached: readonly string[];
+  /** Rows still pending or claimed (e.g. while Redis or a platform is down). */
+  readonly waiting: number;
+  /** People reached on no platform, with why, per platform row that was given up. */
+  readonly unreachable: readonly { readonly personId: string; readonly platform: Platform; readonly reason: string }[];
+}
+
+/** What a delivery's renderer is asked about: one row, at the moment it is sent. */
+export interface DeliveryRequest {
+  readonly tenantId: string;
+  readonly deliveryId: string;
+  readonly purpose: string;
+  readonly subject: string;
+  readonly personId: string;
+  readonly platform: Platform;
+  readonly notBefore: Date;
+  readonly payload: JsonObject | null;
+}
+
+export type RenderedDelivery =
+  /** Send this card; `record` (if any) replaces the row's payload once sent: what the message contained. */
+  | { readonly kind: "message"; readonly card: Card; readonly locale: Locale; readonly record?: JsonObject }
+  /** Nothing to send any more (subject or person gone, a reminder made moot); the row is closed with the reason. */
+  | { readonly kind: "cancel"; readonly reason: string };
+
+/** Builds one purpose's message for one person; core decides content, the outbox only transports. */
+export interface DeliveryRenderer {
+  render(request: DeliveryRequest): Promise<RenderedDelivery>;
+}
+
+export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
+
 export interface Clock {
   now(): Date;
 }

@@ -9,6 +9,7 @@ import {
   jobSchemas,
   QUEUE_NAME,
 } from "../../jobs/definitions.js";
+import { registry } from "../core/features.js";
 import type { JobQueue, JobRequest } from "../core/ports.js";
 import { KursError } from "../errors.js";
 
@@ -35,14 +36,26 @@ export class JobProducer implements JobQueue {
   }
 
   /** The JobQueue port for core: the name must be a known job; its payload is checked like enqueue's. */
-  add(job: JobRequest): Promise<void> {
-    if (!isJobName(job.name)) {
-      return Promise.reject(new KursError("JOB_UNKNOWN", `no job named ${job.name}`));
+  async add(job: JobRequest): Promise<void> {
+    if (isJobName(job.name)) {
+      await this.enqueue(job.name, job.payload as JobPayload<typeof job.name>, {
+        jobId: job.jobId,
+        delayMs: job.delayMs,
+      });
+      return;
     }
-    return this.enqueue(job.name, job.payload as JobPayload<typeof job.name>, {
-      jobId: job.jobId,
-      delayMs: job.delayMs,
-    });
+    const decl = registry.job(job.name);
+    if (!decl) throw new KursError("JOB_UNKNOWN", `no job named ${job.name}`);
+    const parsed = decl.schema.safeParse(job.payload);
+    if (!parsed.success) {
+      throw new KursError("JOB_PAYLOAD_INVALID", `invalid payload for ${job.name}: ${parsed.error.message}`, {
+        cause: parsed.error,
+      });
+    }
+    const retry = decl.retry
+      ? { attempts: decl.retry.attempts, backoff: { type: "exponential", delay: decl.retry.firstDelayMs } }
+      : {};
+    await this.queue.add(job.name, parsed.data, { ...retry, jobId: job.jobId, delay: job.delayMs });
   }
 
   close(): Promise<void> {

@@ -7,6 +7,7 @@ import type { Database } from "../../src/db/client.js";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
 import { PrismaOrgRepository } from "../../src/db/org-repository.js";
 import { PrismaReminderRepository } from "../../src/db/reminder-repository.js";
+import { createServices } from "../../src/db/services.js";
 import { PrismaStatementRepository } from "../../src/db/statement-repository.js";
 import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import type { Logger } from "../../src/logger.js";
@@ -20,6 +21,7 @@ export function processorDeps(
   const client = new WebClient("xoxb-test", { slackApiUrl: options.slackApiUrl });
   const org = new PrismaOrgRepository(db.prisma);
   return {
+    services: createServices(db.prisma, { jobs: options.producer, clock: options.clock, defaultLocale: "de" }),
     org,
     tenants: new PrismaTenantRepository(db.prisma),
     goals: { goals: new PrismaGoalRepository(db.prisma), org, clock: options.clock },
