@@ -120,7 +120,16 @@ it("saves, acknowledges and comments a statement with one query at a time per co
     authorId: boss,
     publishedAt: new Date("2026-11-28T09:00:00Z"),
   });
-  const second = await statements.create({ ...first, seriesId: first.seriesId, authorId: boss });
+  const second = await statements.create({
+    tenantId,
+    seriesId: first.seriesId,
+    titleDe: "Kurs 2027, überarbeitet",
+    bodyDe: "Text",
+    titleEn: "Course 2027",
+    bodyEn: "Text",
+    authorId: boss,
+    publishedAt: new Date("2026-11-28T09:30:00Z"),
+  });
   expect(second.version).toBe(2);
   await statements.acknowledge(tenantId, second.id, tom, new Date("2026-11-28T10:00:00Z"));
   await statements.addComment({ tenantId, statementId: second.id, personId: tom, text: "Gut", at: new Date() });
