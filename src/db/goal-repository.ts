@@ -1,5 +1,6 @@
 import type { FocusTopicView, GoalView, KpiKey, NewCheckin, NewGoal } from "../core/goals/types.js";
 import type { GoalRepository } from "../core/ports.js";
+import { KursError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 const goalInclude = {
@@ -53,7 +54,10 @@ export class PrismaGoalRepository implements GoalRepository {
   }
 
   async create(goal: NewGoal): Promise<GoalView> {
-    const row = await this.prisma.goal.create({
+    // Nested writes run in a transaction on one connection, and Prisma loads several `include`d
+    // relations concurrently: on one pg client that queues queries (pg's "already executing"
+    // deprecation, an error in pg 9). So write first, then read the view through the pool.
+    const { id } = await this.prisma.goal.create({
       data: {
         tenantId: goal.tenantId,
         level: goal.level,
@@ -66,15 +70,17 @@ export class PrismaGoalRepository implements GoalRepository {
         kpiKey: goal.kpiKey,
         kpiTarget: goal.kpiTarget,
         createdById: goal.createdById,
-        owners: { create: goal.ownerIds.map((personId) => ({ tenantId: goal.tenantId, personId })) },
+        // tenantId of each owner row comes from the goal: the composite keys (tenantId, goalId) and
+        // (tenantId, personId) share it, so an owner from another tenant fails the foreign key.
+        owners: { createMany: { data: goal.ownerIds.map((personId) => ({ personId })) } },
       },
-      include: goalInclude,
+      select: { id: true },
     });
-    return toView(row);
+    return this.view(goal.tenantId, id);
   }
 
   async checkin(checkin: NewCheckin): Promise<GoalView> {
-    const [, row] = await this.prisma.$transaction([
+    await this.prisma.$transaction([
       this.prisma.checkin.create({
         data: {
           tenantId: checkin.tenantId,
@@ -85,17 +91,30 @@ export class PrismaGoalRepository implements GoalRepository {
           note: checkin.note,
           createdAt: checkin.at,
         },
+        select: { id: true },
       }),
-      this.prisma.goal.update({
-        where: { id: checkin.goalId, tenantId: checkin.tenantId },
+      // The newest check-in wins, whatever order concurrent saves commit in: an older one only
+      // records its row. UPDATE waits for the row lock and re-checks the condition on the row
+      // version it then sees, so two racing check-ins cannot both overwrite.
+      this.prisma.goal.updateMany({
+        where: {
+          id: checkin.goalId,
+          tenantId: checkin.tenantId,
+          OR: [{ lastCheckinAt: null }, { lastCheckinAt: { lte: checkin.at } }],
+        },
         data: {
           progress: checkin.progress,
           status: checkin.progress >= 100 ? "done" : checkin.status,
           lastCheckinAt: checkin.at,
         },
-        include: goalInclude,
       }),
     ]);
+    return this.view(checkin.tenantId, checkin.goalId);
+  }
+
+  private async view(tenantId: string, id: string): Promise<GoalView> {
+    const row = await this.prisma.goal.findFirst({ where: { tenantId, id }, include: goalInclude });
+    if (!row) throw new KursError("GOAL_NOT_FOUND", `goal ${id} vanished right after it was saved`);
     return toView(row);
   }
 

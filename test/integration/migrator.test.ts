@@ -3,6 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import type { Config } from "../../src/config.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { readMigrations } from "../../src/db/migrator.js";
 import { MigrationError } from "../../src/errors.js";
@@ -171,3 +172,120 @@ describe("migrator on postgres with two replicas starting at once", () => {
     await expect(db.migrate()).rejects.toThrow(/prisma migrate resolve --rolled-back 29990101000000_failed/);
   });
 });
+
+/** The migrations up to and including `last`, copied to their own folder. */
+async function migrationsUpTo(last: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "kurs-migdir-"));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  for (const file of await readMigrations(MIGRATIONS_DIR)) {
+    if (file.name > last) continue;
+    await cp(join(MIGRATIONS_DIR, file.name), join(dir, file.name), { recursive: true });
+  }
+  await cp(join(MIGRATIONS_DIR, "migration_lock.toml"), join(dir, "migration_lock.toml"));
+  return dir;
+}
+
+const T = "aaaaaaaa-0000-4000-8000-000000000001";
+const U = "aaaaaaaa-0000-4000-8000-000000000002";
+const BOSS = "aaaaaaaa-0000-4000-8000-000000000003";
+const ANNA = "aaaaaaaa-0000-4000-8000-000000000004";
+const GOAL = "aaaaaaaa-0000-4000-8000-000000000005";
+const MEASURE = "aaaaaaaa-0000-4000-8000-000000000006";
+const STATEMENT = "aaaaaaaa-0000-4000-8000-000000000007";
+const TOPIC = "aaaaaaaa-0000-4000-8000-000000000008";
+const T2 = "bbbbbbbb-0000-4000-8000-000000000001";
+const U2 = "bbbbbbbb-0000-4000-8000-000000000002";
+
+/** One row in every table, written as the schema before seal_tenants allowed. */
+const SEED_BEFORE_SEAL = [
+  `INSERT INTO "Tenant" ("id", "slug", "name", "updatedAt") VALUES ('${T}', 'acme', 'Acme', now()), ('${T2}', 'other', 'Other', now())`,
+  `INSERT INTO "OrgUnit" ("id", "tenantId", "parentId", "name", "path", "kind", "updatedAt") VALUES ('${U}', '${T}', NULL, 'Acme', 'Acme', 'company', now()), ('${U2}', '${T2}', NULL, 'Other', 'Other', 'company', now())`,
+  `INSERT INTO "Person" ("id", "tenantId", "email", "name", "updatedAt") VALUES ('${BOSS}', '${T}', 'boss@acme.example', 'Birgit', now())`,
+  `INSERT INTO "Person" ("id", "tenantId", "email", "name", "managerId", "active", "updatedAt") VALUES ('${ANNA}', '${T}', 'anna@acme.example', 'Anna', '${BOSS}', false, now())`,
+  `INSERT INTO "RoleAssignment" ("id", "tenantId", "personId", "unitId", "role") VALUES (gen_random_uuid(), '${T}', '${BOSS}', '${U}', 'managing_director')`,
+  `INSERT INTO "FocusTopic" ("id", "tenantId", "title", "createdById") VALUES ('${TOPIC}', '${T}', 'Service', '${BOSS}')`,
+  `INSERT INTO "Goal" ("id", "tenantId", "level", "unitId", "focusTopicId", "title", "successCriterion", "dueDate", "createdById", "updatedAt") VALUES ('${GOAL}', '${T}', 'company', '${U}', '${TOPIC}', 'Ziel', 'NPS', '2027-06-30', '${BOSS}', now())`,
+  `INSERT INTO "Goal" ("id", "tenantId", "level", "parentId", "unitId", "title", "successCriterion", "dueDate", "createdById", "progress", "updatedAt") VALUES ('${MEASURE}', '${T}', 'measure', '${GOAL}', '${U}', 'Maßnahme', 'fertig', '2027-01-31', '${BOSS}', 40, now())`,
+  `INSERT INTO "GoalOwner" ("tenantId", "goalId", "personId") VALUES ('${T}', '${MEASURE}', '${ANNA}')`,
+  `INSERT INTO "Checkin" ("id", "tenantId", "goalId", "personId", "progress", "status") VALUES (gen_random_uuid(), '${T}', '${MEASURE}', '${ANNA}', 40, 'on_track')`,
+  `INSERT INTO "ReminderSent" ("id", "tenantId", "goalId", "personId", "staleSince") VALUES (gen_random_uuid(), '${T}', '${MEASURE}', '${ANNA}', now())`,
+  `INSERT INTO "Statement" ("id", "tenantId", "seriesId", "version", "titleDe", "bodyDe", "authorId", "publishedAt") VALUES ('${STATEMENT}', '${T}', gen_random_uuid(), 1, 'Kurs', 'Text', '${BOSS}', now())`,
+  `INSERT INTO "StatementDelivery" ("id", "tenantId", "statementId", "personId", "sentAt") VALUES (gen_random_uuid(), '${T}', '${STATEMENT}', '${ANNA}', now())`,
+  `INSERT INTO "StatementAck" ("id", "tenantId", "statementId", "personId") VALUES (gen_random_uuid(), '${T}', '${STATEMENT}', '${ANNA}')`,
+  `INSERT INTO "StatementComment" ("id", "tenantId", "statementId", "personId", "text") VALUES (gen_random_uuid(), '${T}', '${STATEMENT}', '${ANNA}', 'Gut')`,
+  `INSERT INTO "TeamsConversation" ("id", "tenantId", "personId", "reference", "updatedAt") VALUES (gen_random_uuid(), '${T}', '${ANNA}', '{"conversation":{"id":"a"}}', now())`,
+];
+
+const SEALED_TABLES = [
+  "Tenant",
+  "OrgUnit",
+  "Person",
+  "RoleAssignment",
+  "FocusTopic",
+  "Goal",
+  "GoalOwner",
+  "Checkin",
+  "ReminderSent",
+  "Statement",
+  "StatementDelivery",
+  "StatementAck",
+  "StatementComment",
+  "TeamsConversation",
+];
+
+async function rowCounts(db: Database): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const table of SEALED_TABLES) {
+    const rows = await db.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${table}"`);
+    counts[table] = rows[0]?.n ?? -1;
+  }
+  return counts;
+}
+
+describe.each<Kind>(["postgres", "pglite"])("seal_tenants on %s", (kind) => {
+  it("keeps every row of a database at the earlier migrations, then refuses links across tenants", async () => {
+    const files = await readMigrations(MIGRATIONS_DIR);
+    const seal = files.find((f) => f.name.endsWith("_seal_tenants"));
+    expect(seal).toBeDefined();
+    const earlier = files.filter((f) => seal && f.name < seal.name);
+    const last = earlier.at(-1);
+    if (!last) throw new Error("seal_tenants must follow the earlier migrations");
+
+    const where = await emptyLocation(kind);
+    const old = await openDatabase(where, { migrationsDir: await migrationsUpTo(last.name) });
+    expect((await old.migrate()).applied).toEqual(earlier.map((f) => f.name));
+    for (const sql of SEED_BEFORE_SEAL) await old.prisma.$executeRawUnsafe(sql);
+    const before = await rowCounts(old);
+    expect(Object.values(before).every((n) => n >= 1)).toBe(true);
+    await old.close();
+
+    // The same database, opened by a release that carries every migration.
+    const db = await openDatabase(where, { migrationsDir: MIGRATIONS_DIR });
+    cleanups.push(() => db.close());
+    const result = await db.migrate();
+    expect(result.applied).toEqual(files.filter((f) => f.name > last.name).map((f) => f.name));
+    expect(await rowCounts(db)).toEqual(before);
+    const anna = await db.prisma.person.findUniqueOrThrow({ where: { id: ANNA } });
+    expect(anna.managerId).toBe(BOSS);
+    expect(anna.active).toBe(false);
+    const measure = await db.prisma.goal.findUniqueOrThrow({ where: { id: MEASURE } });
+    expect(measure.parentId).toBe(GOAL);
+    expect(measure.progress).toBe(40);
+
+    await expect(
+      db.prisma.$executeRawUnsafe(`UPDATE "Goal" SET "unitId" = '${U2}' WHERE "id" = '${MEASURE}'`),
+    ).rejects.toThrow(/foreign key|23503/i);
+  });
+});
+
+/** A database location with nothing in it yet, dropped or removed after the test. */
+async function emptyLocation(kind: Kind): Promise<Config["database"]> {
+  if (kind === "postgres") {
+    const temp = await createTempDatabase();
+    cleanups.unshift(() => temp.drop());
+    return { kind: "postgres", url: temp.url };
+  }
+  const dir = await mkdtemp(join(tmpdir(), "kurs-mig-"));
+  cleanups.unshift(() => rm(dir, { recursive: true, force: true }));
+  return { kind: "pglite", dataDir: dir };
+}
