@@ -83,7 +83,7 @@ export class PrismaGoalRepository implements GoalRepository {
   async checkin(checkin: NewCheckin): Promise<GoalView> {
     const goalStatus = checkin.progress >= 100 ? "done" : checkin.status;
     // One statement, so it is atomic without holding a pooled connection across round trips (50
-    // concurrent check-ins in interactive transactions ran out of Prisma's wait for a connection).
+    // concurrent check-ins in transactions ran out of Prisma's wait for a connection).
     // The newest check-in wins, whatever order concurrent saves commit in: an older one only
     // records its row. The UPDATE waits for the row lock and re-checks its WHERE on the row
     // version it then sees, so a racing older check-in cannot overwrite a newer one.
