@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { FocusTopicView, GoalView, KpiKey, NewCheckin, NewGoal } from "../core/goals/types.js";
 import type { GoalRepository } from "../core/ports.js";
 import { KursError } from "../errors.js";
@@ -80,35 +81,27 @@ export class PrismaGoalRepository implements GoalRepository {
   }
 
   async checkin(checkin: NewCheckin): Promise<GoalView> {
-    await this.prisma.$transaction([
-      this.prisma.checkin.create({
-        data: {
-          tenantId: checkin.tenantId,
-          goalId: checkin.goalId,
-          personId: checkin.personId,
-          progress: checkin.progress,
-          status: checkin.status,
-          note: checkin.note,
-          createdAt: checkin.at,
-        },
-        select: { id: true },
-      }),
-      // The newest check-in wins, whatever order concurrent saves commit in: an older one only
-      // records its row. UPDATE waits for the row lock and re-checks the condition on the row
-      // version it then sees, so two racing check-ins cannot both overwrite.
-      this.prisma.goal.updateMany({
-        where: {
-          id: checkin.goalId,
-          tenantId: checkin.tenantId,
-          OR: [{ lastCheckinAt: null }, { lastCheckinAt: { lte: checkin.at } }],
-        },
-        data: {
-          progress: checkin.progress,
-          status: checkin.progress >= 100 ? "done" : checkin.status,
-          lastCheckinAt: checkin.at,
-        },
-      }),
-    ]);
+    const goalStatus = checkin.progress >= 100 ? "done" : checkin.status;
+    // One statement, so it is atomic without holding a pooled connection across round trips (50
+    // concurrent check-ins in transactions ran out of Prisma's wait for a connection).
+    // The newest check-in wins, whatever order concurrent saves commit in: an older one only
+    // records its row. The UPDATE waits for the row lock and re-checks its WHERE on the row
+    // version it then sees, so a racing older check-in cannot overwrite a newer one.
+    // Columns are timestamp(3) in UTC, as Prisma writes them.
+    await this.prisma.$executeRaw`
+      WITH inserted AS (
+        INSERT INTO "Checkin" ("id", "tenantId", "goalId", "personId", "progress", "status", "note", "createdAt")
+        VALUES (${randomUUID()}::uuid, ${checkin.tenantId}::uuid, ${checkin.goalId}::uuid, ${checkin.personId}::uuid,
+                ${checkin.progress}, ${checkin.status}::"CheckinStatus", ${checkin.note},
+                ${utc(checkin.at)}::timestamptz AT TIME ZONE 'UTC')
+        RETURNING "tenantId", "goalId", "createdAt"
+      )
+      UPDATE "Goal" AS g
+         SET "progress" = ${checkin.progress}, "status" = ${goalStatus}::"GoalStatus",
+             "lastCheckinAt" = inserted."createdAt", "updatedAt" = ${utc(new Date())}::timestamptz AT TIME ZONE 'UTC'
+        FROM inserted
+       WHERE g."id" = inserted."goalId" AND g."tenantId" = inserted."tenantId"
+         AND (g."lastCheckinAt" IS NULL OR g."lastCheckinAt" <= inserted."createdAt")`;
     return this.view(checkin.tenantId, checkin.goalId);
   }
 
@@ -134,4 +127,8 @@ export class PrismaGoalRepository implements GoalRepository {
   }): Promise<FocusTopicView> {
     return this.prisma.focusTopic.create({ data: input, select: { id: true, title: true, description: true } });
   }
+}
+
+function utc(at: Date): string {
+  return at.toISOString();
 }

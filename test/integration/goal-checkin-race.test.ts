@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
 import type { GoalView } from "../../src/core/goals/types.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
@@ -98,3 +101,61 @@ it("keeps the newer state when an older check-in arrives late, and still records
   expect(late.status).toBe("on_track");
   expect(await db.prisma.checkin.count({ where: { tenantId, goalId: measure.id, note: "alt" } })).toBe(1);
 });
+
+it("records check-ins the same way on the embedded PGlite database", async () => {
+  const dir = await mkdtemp(join(tmpdir(), "kurs-checkin-"));
+  const lite = await openDatabase({ kind: "pglite", dataDir: dir });
+  try {
+    await lite.migrate();
+    const org = await createTestTenant(lite);
+    const liteGoals = new PrismaGoalRepository(lite.prisma);
+    const id = org.tenant.id;
+    const unit = await lite.prisma.orgUnit.findFirstOrThrow({ where: { tenantId: id, kind: "team" } });
+    const tom = await lite.prisma.person.findFirstOrThrow({ where: { tenantId: id, email: org.people.tom.email } });
+    const goal = await liteGoals.create({
+      tenantId: id,
+      level: "measure",
+      parentId: null,
+      unitId: unit.id,
+      focusTopicId: null,
+      title: "Wissensdatenbank",
+      successCriterion: "20 Artikel",
+      dueDate: "2027-01-15",
+      kpiKey: null,
+      kpiTarget: null,
+      createdById: tom.id,
+      ownerIds: [tom.id],
+    });
+    const at = new Date("2026-11-28T15:30:45.123Z");
+    const done = await liteGoals.checkin({
+      tenantId: id,
+      goalId: goal.id,
+      personId: tom.id,
+      progress: 100,
+      status: "on_track",
+      note: null,
+      at,
+    });
+    expect(done.status).toBe("done");
+    expect(done.lastCheckinAt?.toISOString()).toBe(at.toISOString());
+    const older = await liteGoals.checkin({
+      tenantId: id,
+      goalId: goal.id,
+      personId: tom.id,
+      progress: 10,
+      status: "off_track",
+      note: "nachgetragen",
+      at: new Date(at.getTime() - 1),
+    });
+    expect(older.progress).toBe(100);
+    const rows = await lite.prisma.checkin.findMany({ where: { tenantId: id }, orderBy: { createdAt: "asc" } });
+    expect(rows.map((r) => [r.progress, r.status, r.createdAt.toISOString()])).toEqual([
+      [10, "off_track", "2026-11-28T15:30:45.122Z"],
+      [100, "on_track", "2026-11-28T15:30:45.123Z"],
+    ]);
+  } finally {
+    await lite.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  // PGlite's start and migrations take seconds on a loaded machine; this is about results, not speed.
+}, 180_000);
