@@ -93,7 +93,7 @@ export function myGoalsCard(ctx: CardContext): Card {
   const unit = unitId ? ctx.scope.unit(unitId) : undefined;
   if (!unit) return { summary: t("goals.mine.notInOrg"), blocks: [{ type: "text", text: t("goals.mine.notInOrg") }] };
   const unitName = escapeMarkup(unit.name);
-  const blocks: Block[] = [{ type: "header", text: t("goals.mine.header", { unit: unit.name }) }];
+  const blocks: Block[] = [{ type: "header", text: t("goals.mine.header", { unit: unitName }) }];
   if (goals.length === 0) {
     const lead = positionOf(person)?.role !== "member";
     blocks.push({
@@ -161,7 +161,7 @@ export function treeCard(ctx: CardContext, unitId: string): Card {
   const roots = ctx.goals.filter((g) => g.parentId === null || !ctx.goals.some((p) => p.id === g.parentId));
   for (const root of roots) mark(root);
 
-  const blocks: Block[] = [{ type: "header", text: t("goals.tree.header", { unit: name }) }];
+  const blocks: Block[] = [{ type: "header", text: t("goals.tree.header", { unit: escapeMarkup(name) }) }];
   const walk = (goal: GoalView) => {
     if (!visible.has(goal.id)) return;
     blocks.push({ type: "text", text: treeLine(t, goal) });
@@ -187,7 +187,7 @@ export function chainCard(ctx: CardContext, goal: GoalView): Card {
   return {
     summary: t("goals.chain.summary", { title: goal.title }),
     blocks: [
-      { type: "header", text: t("goals.chain.header", { title: goal.title }) },
+      { type: "header", text: t("goals.chain.header", { title: escapeMarkup(goal.title) }) },
       ...chain.map((g): Block => ({ type: "text", text: treeLine(t, g) })),
       { type: "context", text: escapeMarkup(goal.successCriterion) },
     ],
@@ -228,7 +228,7 @@ export function reportCard(ctx: CardContext, unitId: string, now: Date): Card {
   return {
     summary: t("goals.report.summary"),
     blocks: [
-      { type: "header", text: t("goals.report.header", { unit: unit?.name ?? "" }) },
+      { type: "header", text: t("goals.report.header", { unit: escapeMarkup(unit?.name ?? "") }) },
       { type: "text", text: `**${t("goals.report.orphans")}**` },
       list(orphans.map((g) => `${escapeMarkup(g.title)} (${escapeMarkup(g.unit.path)})`)),
       { type: "text", text: `**${t("goals.report.unitsWithout")}**` },

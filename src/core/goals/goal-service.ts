@@ -5,7 +5,7 @@ import type { Clock, GoalRepository, OrgRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, Form, FormValues } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
-import { escapeMarkup } from "../ui/markup.js";
+import { escapeMarkup, markupToPlain } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
 import {
@@ -43,7 +43,7 @@ interface Loaded {
 }
 
 function textCard(text: string): Card {
-  return { summary: text, blocks: [{ type: "text", text }] };
+  return { summary: markupToPlain(text), blocks: [{ type: "text", text }] };
 }
 
 async function load(deps: GoalDeps, requester: Requester): Promise<Loaded | Card> {
@@ -323,7 +323,7 @@ export async function submitCheckin(deps: GoalDeps, requester: Requester, values
   return {
     kind: "saved",
     goal,
-    card: { summary: text.replace(/\*\*/g, ""), blocks: [{ type: "text", text }] },
+    card: { summary: markupToPlain(text), blocks: [{ type: "text", text }] },
     affectedPersonIds: [...new Set([person.id, ...goal.owners.map((o) => o.id)])],
   };
 }
@@ -353,7 +353,7 @@ export async function submitFocusTopic(
     kind: "saved",
     focusTopic: topic,
     card: {
-      summary: text.replace(/\*\*/g, ""),
+      summary: markupToPlain(text),
       blocks: [{ type: "text", text }, ...focusTopicsCard(t, [...topics, topic]).blocks],
     },
   };
