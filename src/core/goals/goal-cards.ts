@@ -1,6 +1,6 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Block, Card, CardAction } from "../ui/card.js";
-import type { Translate } from "../ui/i18n/index.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { formatDate, formatNumber } from "./format.js";
 import type { OrgScope } from "./org-scope.js";
@@ -26,7 +26,12 @@ export interface CardContext {
 }
 
 function owners(goal: GoalView, t: Translate): string {
-  return goal.owners.length > 0 ? goal.owners.map((o) => escapeMarkup(o.name)).join(", ") : t("common.none");
+  return goal.owners.length > 0
+    ? formatList(
+        t,
+        goal.owners.map((o) => escapeMarkup(o.name)),
+      )
+    : t("common.none");
 }
 
 /** One goal as the blocks everyone sees: title, progress, owner/due line, and what this person can do with it. */
@@ -36,6 +41,8 @@ export function goalBlocks(ctx: CardContext, goal: GoalView): Block[] {
   const meta = t("goals.meta", {
     level: t(`goals.level.${goal.level}`),
     owners: owners(goal, t),
+    // No owner shows "–", which reads as one.
+    count: Math.max(1, goal.owners.length),
     due: formatDate(goal.dueDate, locale),
   });
   const checkin = goal.lastCheckinAt
@@ -222,7 +229,12 @@ export function reportCard(ctx: CardContext, unitId: string, now: Date): Card {
     })
     .filter((row) => row.total > 0)
     .map((row) =>
-      t("goals.report.freshnessLine", { unit: escapeMarkup(row.team.path), fresh: row.fresh, total: row.total }),
+      t("goals.report.freshnessLine", {
+        unit: escapeMarkup(row.team.path),
+        fresh: row.fresh,
+        total: row.total,
+        count: row.total,
+      }),
     );
 
   return {

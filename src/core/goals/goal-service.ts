@@ -4,7 +4,7 @@ import type { PersonProfile, TenantInfo } from "../org/types.js";
 import type { Clock, GoalRepository, OrgRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, Form, FormValues } from "../ui/card.js";
-import type { Translate } from "../ui/i18n/index.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
 import { escapeMarkup, markupToPlain } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
@@ -141,7 +141,9 @@ function noParentsCard(loaded: Loaded, level: GoalLevel, unitId: string): Card |
   return textCard(
     loaded.t("goals.errors.noParents", {
       level: loaded.t(`goals.level.${parentLevel}`),
-      who: names.length > 0 ? names.join(", ") : loaded.t("goals.refused.nobody"),
+      who: names.length > 0 ? formatList(loaded.t, names) : loaded.t("goals.refused.nobody"),
+      // "nobody" reads as one person; the sentence agrees with the list.
+      count: Math.max(1, names.length),
     }),
   );
 }
@@ -161,8 +163,8 @@ async function formContext(deps: GoalDeps, loaded: Loaded, level: GoalLevel, uni
 }
 
 function refusal(t: Translate, level: GoalLevel, names: readonly string[]): Card {
-  const who = names.length > 0 ? names.map(escapeMarkup).join(", ") : t("goals.refused.nobody");
-  return textCard(t(`goals.refused.${level}`, { who }));
+  const who = names.length > 0 ? formatList(t, names.map(escapeMarkup)) : t("goals.refused.nobody");
+  return textCard(t(`goals.refused.${level}`, { who, count: Math.max(1, names.length) }));
 }
 
 function tree(loaded: Loaded, query: string): Card {
@@ -278,7 +280,11 @@ export async function submitGoal(
   const text = t("goals.saved.text", {
     level: levelName,
     title: escapeMarkup(goal.title),
-    owners: goal.owners.map((o) => escapeMarkup(o.name)).join(", "),
+    owners: formatList(
+      t,
+      goal.owners.map((o) => escapeMarkup(o.name)),
+    ),
+    count: goal.owners.length,
     due: formatDate(goal.dueDate, t.locale),
   });
   return {

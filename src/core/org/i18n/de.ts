@@ -27,8 +27,13 @@ export const de = {
     },
   },
   import: {
-    done: "Organigramm importiert: {{unitsCreated}} Einheiten neu, {{peopleCreated}} Personen neu, {{peopleUpdated}} geändert, {{peopleUnchanged}} unverändert, {{peopleDeactivated}} deaktiviert.",
-    nothingChanged: "Keine Änderungen: Das Organigramm entspricht bereits der Datei ({{count}} Personen).",
+    done: "Organigramm importiert: {{unitsCreated}}, {{peopleCreated}}, {{peopleUpdated}} geändert, {{peopleUnchanged}} unverändert, {{peopleDeactivated}} deaktiviert.",
+    unitsCreated_one: "{{count}} Einheit neu",
+    unitsCreated_other: "{{count}} Einheiten neu",
+    peopleCreated_one: "{{count}} Person neu",
+    peopleCreated_other: "{{count}} Personen neu",
+    nothingChanged_one: "Keine Änderungen: Das Organigramm entspricht bereits der Datei ({{count}} Person).",
+    nothingChanged_other: "Keine Änderungen: Das Organigramm entspricht bereits der Datei ({{count}} Personen).",
     linked: "Chat-Konten per E-Mail zugeordnet: {{count}}.",
     failed_one: "Nichts importiert: {{count}} Zeile ist fehlerhaft.",
     failed_other: "Nichts importiert: {{count}} Zeilen sind fehlerhaft.",
@@ -60,6 +65,10 @@ export const de = {
     },
   },
   demo: {
-    done: "Demo-Organisation „{{company}}“ im Mandanten „{{tenant}}“ bereit: {{people}} Personen in {{units}} Einheiten.",
+    done: "Demo-Organisation „{{company}}“ im Mandanten „{{tenant}}“ bereit: {{people}} in {{units}}.",
+    people_one: "{{count}} Person",
+    people_other: "{{count}} Personen",
+    units_one: "{{count}} Einheit",
+    units_other: "{{count}} Einheiten",
   },
 } as const;

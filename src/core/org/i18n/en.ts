@@ -26,8 +26,13 @@ export const en = {
     },
   },
   import: {
-    done: "Org chart imported: {{unitsCreated}} units new, {{peopleCreated}} people new, {{peopleUpdated}} changed, {{peopleUnchanged}} unchanged, {{peopleDeactivated}} deactivated.",
-    nothingChanged: "No changes: the org chart already matches the file ({{count}} people).",
+    done: "Org chart imported: {{unitsCreated}}, {{peopleCreated}}, {{peopleUpdated}} changed, {{peopleUnchanged}} unchanged, {{peopleDeactivated}} deactivated.",
+    unitsCreated_one: "{{count}} unit new",
+    unitsCreated_other: "{{count}} units new",
+    peopleCreated_one: "{{count}} person new",
+    peopleCreated_other: "{{count}} people new",
+    nothingChanged_one: "No changes: the org chart already matches the file ({{count}} person).",
+    nothingChanged_other: "No changes: the org chart already matches the file ({{count}} people).",
     linked: "Chat accounts matched by e-mail: {{count}}.",
     failed_one: "Nothing imported: {{count}} line has errors.",
     failed_other: "Nothing imported: {{count}} lines have errors.",
@@ -59,6 +64,10 @@ export const en = {
     },
   },
   demo: {
-    done: "Demo organisation “{{company}}” ready in tenant “{{tenant}}”: {{people}} people in {{units}} units.",
+    done: "Demo organisation “{{company}}” ready in tenant “{{tenant}}”: {{people}} in {{units}}.",
+    people_one: "{{count}} person",
+    people_other: "{{count}} people",
+    units_one: "{{count}} unit",
+    units_other: "{{count}} units",
   },
 } as const satisfies CatalogOf<typeof de>;

@@ -7,7 +7,8 @@ export const de = {
     notInOrg: "Sie stehen noch nicht im Organigramm; Statements zeigt Kurs, sobald Sie erfasst sind.",
     notInOrg_du: "Du stehst noch nicht im Organigramm; Statements zeigt Kurs, sobald du erfasst bist.",
     nobody: "niemand im Organigramm",
-    refused: "Statements veröffentlicht die Geschäftsführung: {{who}}.",
+    refused_one: "Statements veröffentlicht die Geschäftsführung: {{who}}.",
+    refused_other: "Statements veröffentlicht die Geschäftsführung: {{who}}.",
     card: {
       summary: "Statement: {{title}}",
       meta: "Von {{author}} · Version {{version}} · {{date}}",

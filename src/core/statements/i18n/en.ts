@@ -7,7 +7,8 @@ export const en = {
     notInOrg: "You are not in the org chart yet; Kurs shows statements once you are.",
     notInOrg_du: "You are not in the org chart yet; Kurs shows statements once you are.",
     nobody: "nobody in the org chart",
-    refused: "Statements are published by the managing directors: {{who}}.",
+    refused_one: "Statements are published by the managing director: {{who}}.",
+    refused_other: "Statements are published by the managing directors: {{who}}.",
     card: {
       summary: "Statement: {{title}}",
       meta: "By {{author}} · version {{version}} · {{date}}",

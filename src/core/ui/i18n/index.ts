@@ -56,3 +56,11 @@ export function translator(locale: Locale, formality: Formality = "sie"): Transl
   translators.set(key, bound);
   return bound;
 }
+
+/**
+ * Names as one phrase in the reader's language, "A, B und C" / "A, B and C". Pass `count:
+ * items.length` next to it, so the sentence around the list takes its plural form.
+ */
+export function formatList(t: Pick<Translate, "locale">, items: readonly string[]): string {
+  return new Intl.ListFormat(t.locale, { style: "long", type: "conjunction" }).format(items);
+}
