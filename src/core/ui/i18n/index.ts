@@ -15,8 +15,8 @@ export interface Translate {
 }
 
 /** Every catalog merged, per language: the one i18next resource (see catalogs.ts to add a feature's). */
-// The casts restate what each catalog's own type already guarantees; merging loses it.
 export const catalogs = {
+  // The casts restate what each catalog's own type already guarantees; merging loses it.
   de: mergeCatalogs("de") as AllGerman,
   en: mergeCatalogs("en") as CatalogOf<AllGerman>,
 } as const;
