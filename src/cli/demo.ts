@@ -25,8 +25,8 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
       t("demo.done", {
         company: DEMO_COMPANY,
         tenant: tenant.name,
-        people: outcome.people,
-        units: snapshot.units.length,
+        people: t("demo.people", { count: outcome.people }),
+        units: t("demo.units", { count: snapshot.units.length }),
       }),
     );
   });

@@ -30,7 +30,13 @@ export async function importOrgCommand(file: string, opts: { tenant: string; lan
       return;
     }
     console.log(
-      outcome.changed ? t("import.done", { ...outcome.result }) : t("import.nothingChanged", { count: outcome.people }),
+      outcome.changed
+        ? t("import.done", {
+            ...outcome.result,
+            unitsCreated: t("import.unitsCreated", { count: outcome.result.unitsCreated }),
+            peopleCreated: t("import.peopleCreated", { count: outcome.result.peopleCreated }),
+          })
+        : t("import.nothingChanged", { count: outcome.people }),
     );
     const linked = await linkSlack(ctx.config, ctx.org, tenant.id);
     if (linked !== undefined) console.log(t("import.linked", { count: linked }));

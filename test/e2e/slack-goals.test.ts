@@ -485,7 +485,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
     expect(de.kind).toBe("messages");
     expect(textOf(de)).toContain("Teamziele legt die Teamleitung an: Tina Teamleiterin");
     const en = await goals(org, org.people.tom, "add");
-    expect(textOf(en)).toContain("Team goals are created by the team leads: Tina Teamleiterin");
+    expect(textOf(en)).toContain("Team goals are created by the team lead: Tina Teamleiterin");
     expect(await goalCount(org)).toBe(before);
   });
 

@@ -398,7 +398,7 @@ describe("permissions on Teams", () => {
     expect(de.text).toContain("Teamziele legt die Teamleitung an: Tina Teamleiterin.");
     expect(isForm(de.card, "goals.save-goal")).toBe(false);
     const en = await say(org.people.tom, "goals add", "en-US");
-    expect(en.text).toContain("Team goals are created by the team leads: Tina Teamleiterin.");
+    expect(en.text).toContain("Team goals are created by the team lead: Tina Teamleiterin.");
   });
 
   it("refuses a member submitting a company-goal form, naming the managing director; nothing is saved", async () => {
@@ -413,7 +413,7 @@ describe("permissions on Teams", () => {
     expect(de.text).toContain("Unternehmensziele legt die Geschäftsführung an: Birgit Becker.");
     expect(isForm(de.card, "goals.save-goal")).toBe(false);
     const en = await press(org.people.tom, { verb: "goals.save-goal", data }, "en-US");
-    expect(en.text).toContain("Company goals are created by the managing directors: Birgit Becker.");
+    expect(en.text).toContain("Company goals are created by the managing director: Birgit Becker.");
     expect(await goalCount()).toBe(before);
   });
 

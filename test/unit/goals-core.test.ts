@@ -217,7 +217,7 @@ describe("check-ins", () => {
     const notOwner = validateCheckin(t, profile("tl"), goals, { item: "m1", progress: "101", status: "great" });
     if (notOwner.ok) throw new Error("expected errors");
     expect(notOwner.errors).toEqual({
-      item: "Check-ins are done by the owners: Max Arndt.",
+      item: "Check-ins are done by the owner: Max Arndt.",
       progress: "Please enter a whole number from 0 to 100.",
       status: "Please choose a status.",
     });
@@ -274,7 +274,7 @@ describe("goal cards", () => {
     expect(blocks).toContain("Firma/Service/Netz");
     expect(blocks).toContain("Firma/Vertrieb/Key Account");
     expect(blocks).toContain("Ziel m1 (Desk)");
-    expect(blocks).toContain("Firma/Service/Desk: 0 von 1 Maßnahmen aktuell");
+    expect(blocks).toContain("Firma/Service/Desk: 0 von 1 Maßnahme aktuell");
   });
 });
 

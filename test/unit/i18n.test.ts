@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { catalogs, translator } from "../../src/core/ui/i18n/index.js";
+import { catalogs, featureCatalogs, translator } from "../../src/core/ui/i18n/index.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
 function keys(obj: object, prefix = ""): string[] {
@@ -28,6 +28,32 @@ describe("i18n catalogs", () => {
       expect(String(get(catalogs.de)).trim(), key).not.toBe("");
       expect(String(get(catalogs.en)).trim(), key).not.toBe("");
     }
+  });
+
+  it("has German and English side by side in every feature's catalog, with the same keys", () => {
+    for (const [name, catalog] of Object.entries(featureCatalogs)) {
+      const de = keys(catalog.de).sort();
+      expect(de.length, name).toBeGreaterThan(0);
+      expect(keys(catalog.en).sort(), name).toEqual(de);
+    }
+  });
+
+  it("registers every src/core/<feature>/i18n folder, and no two catalogs share a top-level key", () => {
+    const core = join(PROJECT_ROOT, "src/core");
+    const folders = readdirSync(core)
+      .filter((name) => name !== "ui" && statSync(join(core, name)).isDirectory())
+      .filter((name) => readdirSync(join(core, name)).includes("i18n"));
+    expect(
+      Object.keys(featureCatalogs)
+        .filter((n) => n !== "shared")
+        .sort(),
+    ).toEqual(folders.sort());
+    for (const name of folders) {
+      expect(readdirSync(join(core, name, "i18n")).sort(), name).toEqual(["de.ts", "en.ts", "index.ts"]);
+    }
+    const tops = Object.values(featureCatalogs).flatMap((c) => Object.keys(c.de));
+    expect(new Set(tops).size).toBe(tops.length);
+    expect(Object.keys(catalogs.de).sort()).toEqual([...tops].sort());
   });
 
   it("uses interpolation placeholders consistently across languages", () => {

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { renderText } from "../../src/chat/console/render-text.js";
 import { decodeSlackAction } from "../../src/chat/slack/action-codec.js";
 import {
+  escapeSlackText,
   parseSlackViewState,
   renderBlockKit,
   renderSlackHome,
@@ -63,7 +64,7 @@ const sampleForm = buildSampleForm("U123", { closeLabel: "Abbrechen" });
 describe("renderBlockKit", () => {
   it("renders every block type", () => {
     const message = onlyMessage(sampleCard);
-    expect(message.text).toBe(renderText(sampleCard, opts));
+    expect(message.text).toBe(escapeSlackText(renderText(sampleCard, opts)));
     expect(message.blocks).toEqual([
       { type: "header", text: { type: "plain_text", text: "Ziele Vertrieb", emoji: true } },
       {

@@ -67,15 +67,22 @@ function overflowText(card: Card, hiddenCount: number, opts: RenderOptions): str
   return action === undefined ? plain(card.overflow.text) : `${plain(card.overflow.text)}\n${actionText(action)}`;
 }
 
+/** True when the card's first block already says what the summary says, so the summary would only repeat it. */
+function opensWithSummary(card: Card, summary: string): boolean {
+  const first = card.blocks[0];
+  if (first?.type !== "header" && first?.type !== "text" && first?.type !== "context") return false;
+  // Cards built from one catalog text use that markup text as their summary too.
+  return first.text.trim() === summary || plain(first.text).trim() === summary;
+}
+
 /**
- * The whole card as plain text: the summary (unless the card opens with the same header), then
+ * The whole card as plain text: the summary (unless the card opens with the same words), then
  * every block. Used for the console, logs, e-mail and as each chat message's fallback text.
+ * The summary is plain text (see card.ts), so it is not read as markup.
  */
 export function renderText(card: Card, opts: TextRenderOptions): string {
-  const summary = plain(card.summary);
-  const first = card.blocks[0];
-  const repeatsSummary = first?.type === "header" && plain(first.text) === summary;
-  const parts = repeatsSummary || summary === "" ? [] : [summary];
+  const summary = card.summary.trim();
+  const parts = summary === "" || opensWithSummary(card, summary) ? [] : [summary];
   const blockTexts = card.blocks.map(renderBlockText).filter((s) => s !== "");
   const max = opts.maxLength;
   if (max === undefined) return [...parts, ...blockTexts].join(BLOCK_SEPARATOR);
@@ -110,13 +117,14 @@ function initialText(input: Input): string {
   }
 }
 
+// Option labels are plain text (see card.ts): a title like "Mehr [hier](https://x) lesen" shows as typed.
 function optionLines(input: Input): string[] {
   if (input.kind === "select" || input.kind === "radio") {
-    return input.options.map((o) => `  ${o.value === input.initial ? "●" : "○"} ${plain(o.label)}`);
+    return input.options.map((o) => `  ${o.value === input.initial ? "●" : "○"} ${o.label}`);
   }
   if (input.kind === "checkboxes") {
     const checked = new Set(input.initial ?? []);
-    return input.options.map((o) => `  ${checked.has(o.value) ? "☑" : "☐"} ${plain(o.label)}`);
+    return input.options.map((o) => `  ${checked.has(o.value) ? "☑" : "☐"} ${o.label}`);
   }
   return [];
 }

@@ -76,12 +76,17 @@ export interface SlackMessage {
 // whichever way Slack classifies the zero-width space; readers see the character unchanged.
 const ZWSP = "\u200b";
 
+/**
+ * Slack's own escaping for every string it parses (mrkdwn objects and a message's top-level
+ * `text`): without it `<!channel>`, `<@U123>` or `<https://x|y>` in user text would ping a
+ * channel, mention someone or hide a link behind other words.
+ */
+export function escapeSlackText(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
 function escapeMrkdwn(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replace(/[*_~`]/g, `${ZWSP}$&${ZWSP}`);
+  return escapeSlackText(text).replace(/[*_~`]/g, `${ZWSP}$&${ZWSP}`);
 }
 
 function slackUrl(url: string): string {
@@ -130,8 +135,16 @@ export function toMrkdwn(text: string, max: number = SLACK_LIMITS.sectionText): 
   return fitMrkdwn(parseMarkup(text), max);
 }
 
+/**
+ * Text for a plain_text object. Slack shows plain_text as given and never turns it into a
+ * mention or a link, so it needs (and must not get) the &amp; escaping of mrkdwn.
+ */
 function plainTextOf(text: string, max: number): string {
-  const plain = truncatePlain(markupToPlain(text).trim(), max);
+  return literalText(markupToPlain(text), max);
+}
+
+function literalText(text: string, max: number): string {
+  const plain = truncatePlain(text.trim(), max);
   // Slack rejects empty text objects; an ellipsis is the only word-free placeholder.
   return plain === "" ? ELLIPSIS : plain;
 }
@@ -293,13 +306,25 @@ export function renderBlockKit(card: Card, opts: RenderOptions): SlackMessage[] 
   }
   if (current.blocks.length > 0 || messages.length === 0) messages.push(current);
 
-  return messages.map((m, i) => {
-    const text = renderText(
-      { summary: i === 0 ? card.summary : "", blocks: m.cardBlocks },
-      { ...opts, maxLength: SLACK_LIMITS.messageText },
-    );
-    return { text: isBlank(text) ? plainTextOf(card.summary, SLACK_LIMITS.messageText) : text, blocks: m.blocks };
-  });
+  return messages.map((m, i) => ({
+    text: fallbackText({ summary: i === 0 ? card.summary : "", blocks: m.cardBlocks }, card.summary, opts),
+    blocks: m.blocks,
+  }));
+}
+
+/**
+ * A message's top-level `text` (notifications, screen readers). Slack parses it like mrkdwn, so
+ * it is escaped; the cut is made before escaping (never inside an entity) and tightened until
+ * the escaped text fits.
+ */
+function fallbackText(part: Card, summary: string, opts: RenderOptions): string {
+  let max: number = SLACK_LIMITS.messageText;
+  for (;;) {
+    const raw = renderText(part, { ...opts, maxLength: max });
+    const text = escapeSlackText(isBlank(raw) ? literalText(summary, max) : raw);
+    if (text.length <= SLACK_LIMITS.messageText || max <= 1) return text;
+    max -= text.length - SLACK_LIMITS.messageText;
+  }
 }
 
 function countBlocks(units: readonly KnownBlock[][]): number {
@@ -359,7 +384,11 @@ function option(o: SelectOption): PlainTextOption {
       `select option value must be 1-${SLACK_LIMITS.optionValue} characters: "${o.value.slice(0, 40)}…"`,
     );
   }
-  return { text: plainElement(o.label, SLACK_LIMITS.optionText), value: o.value };
+  // Option labels are plain text (see card.ts): a title is shown as typed, never read as markup.
+  return {
+    text: { type: "plain_text", text: literalText(o.label, SLACK_LIMITS.optionText), emoji: true },
+    value: o.value,
+  };
 }
 
 function numberString(n: number | undefined): string | undefined {

@@ -33,7 +33,9 @@ export const TEAMS_METADATA_KEY = "kursMetadata";
 export const TEAMS_MULTI_SELECT_KEY = "kursMultiSelect";
 
 // Teams' card Markdown follows CommonMark closely enough that a backslash makes a formatting
-// character literal. HTML is never interpreted in Adaptive Cards, so < and & need nothing.
+// character literal. HTML is never interpreted in Adaptive Cards, so < and & need nothing. A
+// mention needs an <at> tag plus a matching entity in the card, which Kurs never sends, so user
+// text cannot mention anyone; and with [ ] escaped, a link can only show its own address.
 function escapeMarkdown(text: string): string {
   return text.replace(/[\\*_[\]~`]/g, "\\$&");
 }
@@ -235,7 +237,8 @@ function fitBody(
 
 function baseCard(summary: string): AdaptiveCardJson {
   const card: AdaptiveCardJson = { type: "AdaptiveCard", $schema: ADAPTIVE_CARD_SCHEMA, version: "1.5", body: [] };
-  const fallback = markupToPlain(summary).trim();
+  // The summary is plain text (see card.ts), shown as given.
+  const fallback = summary.trim();
   return fallback === "" ? card : { ...card, fallbackText: fallback };
 }
 
@@ -248,7 +251,8 @@ export function renderAdaptiveCard(card: Card, opts: RenderOptions): AdaptiveCar
 const PEOPLE_DATASET = "graph.microsoft.com/users";
 
 function choices(options: readonly { value: string; label: string }[]) {
-  return options.map((o) => ({ title: plain(o.label), value: o.value }));
+  // Option labels are plain text (see card.ts): a title is shown as typed, never read as markup.
+  return options.map((o) => ({ title: o.label.trim() === "" ? ELLIPSIS : o.label, value: o.value }));
 }
 
 function nonEmpty(s: string | undefined): string | undefined {

@@ -1,7 +1,8 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Form, FormValues } from "../ui/card.js";
 import { fieldText, typedValue } from "../ui/form-values.js";
-import type { Translate } from "../ui/i18n/index.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
+import { escapeMarkup } from "../ui/markup.js";
 import { mayCheckin } from "./permissions.js";
 import { CHECKIN_STATUSES, type CheckinStatus, type GoalView } from "./types.js";
 
@@ -92,7 +93,13 @@ export function validateCheckin(
   if (itemId === "") errors.item = t("goals.errors.itemRequired");
   else if (!goal) errors.item = t("goals.errors.notFound");
   else if (!mayCheckin(person, goal))
-    errors.item = t("goals.errors.itemNotOwned", { owners: goal.owners.map((o) => o.name).join(", ") });
+    errors.item = t("goals.errors.itemNotOwned", {
+      owners: formatList(
+        t,
+        goal.owners.map((o) => escapeMarkup(o.name)),
+      ),
+      count: goal.owners.length,
+    });
 
   const progressRaw = fieldText(values, "progress");
   const progress = /^\d{1,3}$/.test(progressRaw) ? Number(progressRaw) : Number.NaN;

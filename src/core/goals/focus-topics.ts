@@ -1,8 +1,8 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Block, Card, Form, FormValues } from "../ui/card.js";
 import { fieldText, typedValue } from "../ui/form-values.js";
-import type { Translate } from "../ui/i18n/index.js";
-import { escapeMarkup } from "../ui/markup.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
+import { escapeMarkup, markupToPlain } from "../ui/markup.js";
 import { type OrgScope, positionOf } from "./org-scope.js";
 import type { FocusTopicView } from "./types.js";
 
@@ -16,8 +16,9 @@ export function mayRecordFocusTopics(person: PersonProfile): boolean {
 
 export function focusRefusal(t: Translate, scope: OrgScope): Card {
   const names = [...scope.holders("managing_director"), ...scope.holders("area_head")].map((p) => escapeMarkup(p.name));
-  const text = t("goals.focus.refused", { who: names.join(", ") || t("goals.refused.nobody") });
-  return { summary: text, blocks: [{ type: "text", text }] };
+  const who = names.length > 0 ? formatList(t, names) : t("goals.refused.nobody");
+  const text = t("goals.focus.refused", { who, count: Math.max(1, names.length) });
+  return { summary: markupToPlain(text), blocks: [{ type: "text", text }] };
 }
 
 function topicList(t: Translate, topics: readonly FocusTopicView[]): Block {

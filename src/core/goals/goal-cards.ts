@@ -1,6 +1,6 @@
 import type { PersonProfile } from "../org/types.js";
 import type { Block, Card, CardAction } from "../ui/card.js";
-import type { Translate } from "../ui/i18n/index.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import { goalActions } from "./actions.js";
 import { formatDate, formatNumber } from "./format.js";
@@ -27,7 +27,12 @@ export interface CardContext {
 }
 
 function owners(goal: GoalView, t: Translate): string {
-  return goal.owners.length > 0 ? goal.owners.map((o) => escapeMarkup(o.name)).join(", ") : t("common.none");
+  return goal.owners.length > 0
+    ? formatList(
+        t,
+        goal.owners.map((o) => escapeMarkup(o.name)),
+      )
+    : t("common.none");
 }
 
 /** One goal as the blocks everyone sees: title, progress, owner/due line, and what this person can do with it. */
@@ -37,6 +42,8 @@ export function goalBlocks(ctx: CardContext, goal: GoalView): Block[] {
   const meta = t("goals.meta", {
     level: t(`goals.level.${goal.level}`),
     owners: owners(goal, t),
+    // No owner shows "–", which reads as one.
+    count: Math.max(1, goal.owners.length),
     due: formatDate(goal.dueDate, locale),
   });
   const checkin = goal.lastCheckinAt
@@ -88,7 +95,7 @@ export function myGoalsCard(ctx: CardContext): Card {
   const unit = unitId ? ctx.scope.unit(unitId) : undefined;
   if (!unit) return { summary: t("goals.mine.notInOrg"), blocks: [{ type: "text", text: t("goals.mine.notInOrg") }] };
   const unitName = escapeMarkup(unit.name);
-  const blocks: Block[] = [{ type: "header", text: t("goals.mine.header", { unit: unit.name }) }];
+  const blocks: Block[] = [{ type: "header", text: t("goals.mine.header", { unit: unitName }) }];
   if (goals.length === 0) {
     const lead = positionOf(person)?.role !== "member";
     blocks.push({
@@ -156,7 +163,7 @@ export function treeCard(ctx: CardContext, unitId: string): Card {
   const roots = ctx.goals.filter((g) => g.parentId === null || !ctx.goals.some((p) => p.id === g.parentId));
   for (const root of roots) mark(root);
 
-  const blocks: Block[] = [{ type: "header", text: t("goals.tree.header", { unit: name }) }];
+  const blocks: Block[] = [{ type: "header", text: t("goals.tree.header", { unit: escapeMarkup(name) }) }];
   const walk = (goal: GoalView) => {
     if (!visible.has(goal.id)) return;
     blocks.push({ type: "text", text: treeLine(t, goal) });
@@ -182,7 +189,7 @@ export function chainCard(ctx: CardContext, goal: GoalView): Card {
   return {
     summary: t("goals.chain.summary", { title: goal.title }),
     blocks: [
-      { type: "header", text: t("goals.chain.header", { title: goal.title }) },
+      { type: "header", text: t("goals.chain.header", { title: escapeMarkup(goal.title) }) },
       ...chain.map((g): Block => ({ type: "text", text: treeLine(t, g) })),
       { type: "context", text: escapeMarkup(goal.successCriterion) },
     ],
@@ -217,13 +224,18 @@ export function reportCard(ctx: CardContext, unitId: string, now: Date): Card {
     })
     .filter((row) => row.total > 0)
     .map((row) =>
-      t("goals.report.freshnessLine", { unit: escapeMarkup(row.team.path), fresh: row.fresh, total: row.total }),
+      t("goals.report.freshnessLine", {
+        unit: escapeMarkup(row.team.path),
+        fresh: row.fresh,
+        total: row.total,
+        count: row.total,
+      }),
     );
 
   return {
     summary: t("goals.report.summary"),
     blocks: [
-      { type: "header", text: t("goals.report.header", { unit: unit?.name ?? "" }) },
+      { type: "header", text: t("goals.report.header", { unit: escapeMarkup(unit?.name ?? "") }) },
       { type: "text", text: `**${t("goals.report.orphans")}**` },
       list(orphans.map((g) => `${escapeMarkup(g.title)} (${escapeMarkup(g.unit.path)})`)),
       { type: "text", text: `**${t("goals.report.unitsWithout")}**` },

@@ -4,8 +4,8 @@ import type { PersonProfile, TenantInfo } from "../org/types.js";
 import type { Clock, GoalRepository, OrgRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, Form, FormValues } from "../ui/card.js";
-import type { Translate } from "../ui/i18n/index.js";
-import { escapeMarkup } from "../ui/markup.js";
+import { formatList, type Translate } from "../ui/i18n/index.js";
+import { escapeMarkup, markupToPlain } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { checkinForm, owedCheckins, validateCheckin } from "./checkin-form.js";
 import {
@@ -43,7 +43,7 @@ interface Loaded {
 }
 
 function textCard(text: string): Card {
-  return { summary: text, blocks: [{ type: "text", text }] };
+  return { summary: markupToPlain(text), blocks: [{ type: "text", text }] };
 }
 
 async function load(deps: GoalDeps, requester: Requester): Promise<Loaded | Card> {
@@ -141,7 +141,9 @@ function noParentsCard(loaded: Loaded, level: GoalLevel, unitId: string): Card |
   return textCard(
     loaded.t("goals.errors.noParents", {
       level: loaded.t(`goals.level.${parentLevel}`),
-      who: names.length > 0 ? names.join(", ") : loaded.t("goals.refused.nobody"),
+      who: names.length > 0 ? formatList(loaded.t, names) : loaded.t("goals.refused.nobody"),
+      // "nobody" reads as one person; the sentence agrees with the list.
+      count: Math.max(1, names.length),
     }),
   );
 }
@@ -161,8 +163,8 @@ async function formContext(deps: GoalDeps, loaded: Loaded, level: GoalLevel, uni
 }
 
 function refusal(t: Translate, level: GoalLevel, names: readonly string[]): Card {
-  const who = names.length > 0 ? names.map(escapeMarkup).join(", ") : t("goals.refused.nobody");
-  return textCard(t(`goals.refused.${level}`, { who }));
+  const who = names.length > 0 ? formatList(t, names.map(escapeMarkup)) : t("goals.refused.nobody");
+  return textCard(t(`goals.refused.${level}`, { who, count: Math.max(1, names.length) }));
 }
 
 function tree(loaded: Loaded, query: string): Card {
@@ -278,7 +280,11 @@ export async function submitGoal(
   const text = t("goals.saved.text", {
     level: levelName,
     title: escapeMarkup(goal.title),
-    owners: goal.owners.map((o) => escapeMarkup(o.name)).join(", "),
+    owners: formatList(
+      t,
+      goal.owners.map((o) => escapeMarkup(o.name)),
+    ),
+    count: goal.owners.length,
     due: formatDate(goal.dueDate, t.locale),
   });
   return {
@@ -323,7 +329,7 @@ export async function submitCheckin(deps: GoalDeps, requester: Requester, values
   return {
     kind: "saved",
     goal,
-    card: { summary: text.replace(/\*\*/g, ""), blocks: [{ type: "text", text }] },
+    card: { summary: markupToPlain(text), blocks: [{ type: "text", text }] },
     affectedPersonIds: [...new Set([person.id, ...goal.owners.map((o) => o.id)])],
   };
 }
@@ -353,7 +359,7 @@ export async function submitFocusTopic(
     kind: "saved",
     focusTopic: topic,
     card: {
-      summary: text.replace(/\*\*/g, ""),
+      summary: markupToPlain(text),
       blocks: [{ type: "text", text }, ...focusTopicsCard(t, [...topics, topic]).blocks],
     },
   };

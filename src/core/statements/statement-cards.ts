@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { formatDate } from "../goals/format.js";
 import type { Block, Card, CardAction } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
-import { escapeMarkup, progressLine } from "../ui/markup.js";
+import { escapeMarkup, markupToPlain, progressLine } from "../ui/markup.js";
 import type { AckReport, AckRow } from "./ack-report.js";
 import { statementActions } from "./actions.js";
 import { localisedBody, localisedTitle } from "./statement-form.js";
@@ -12,7 +12,7 @@ import type { StatementCommentView, StatementView } from "./types.js";
 const PARAGRAPH_MAX = 2500;
 
 export function textCard(text: string): Card {
-  return { summary: text, blocks: [{ type: "text", text }] };
+  return { summary: markupToPlain(text), blocks: [{ type: "text", text }] };
 }
 
 /** A calendar date in the reader's time zone, e.g. "27.11.2026" or "27 Nov 2026". */

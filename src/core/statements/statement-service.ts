@@ -4,7 +4,7 @@ import type { PersonProfile, PersonRef, TenantInfo } from "../org/types.js";
 import type { Clock, JobQueue, Notifier, OrgRepository, StatementRepository, TenantRepository } from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, FormValues } from "../ui/card.js";
-import { type Translate, translator } from "../ui/i18n/index.js";
+import { formatList, type Translate, translator } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { ackReport } from "./ack-report.js";
@@ -94,8 +94,9 @@ function timezoneOf(person: { readonly timezone: string | null }, tenant: Tenant
 /** Only the managing directors publish statements (SEED step 2); the refusal names them. */
 async function refusal(deps: StatementDeps, m: Member): Promise<Card> {
   const directors = (await deps.org.people(m.tenant.id)).filter(isManagingDirector);
-  const who = directors.length > 0 ? directors.map((p) => escapeMarkup(p.name)).join(", ") : m.t("statements.nobody");
-  return textCard(m.t("statements.refused", { who }));
+  const names = directors.map((p) => escapeMarkup(p.name));
+  const who = names.length > 0 ? formatList(m.t, names) : m.t("statements.nobody");
+  return textCard(m.t("statements.refused", { who, count: Math.max(1, names.length) }));
 }
 
 async function findStatement(deps: StatementDeps, tenantId: string, id: string | undefined) {

@@ -4,7 +4,10 @@
  *
  * Text fields use a small markup subset that all three targets can express:
  *   **bold**, _italic_, [label](https://url), and line breaks. Nothing else is interpreted.
- * Renderers escape everything else, so data (names, comments) can never inject markup.
+ * Renderers escape everything else, so data (names, comments) can never inject markup, and
+ * escape what each platform parses itself (Slack's <!channel>, <@U…>, <url|label>), so user text
+ * can never mention anyone or hide a link. Two fields are plain text, not markup: a Card's
+ * `summary` and a select option's `label`; put data into them as it is, without escapeMarkup().
  */
 
 /** A neutral action id such as "goals.checkin"; renderers map it to action_id / Action.Execute verb. */
@@ -34,7 +37,10 @@ export type Block =
   | { readonly type: "actions"; readonly actions: readonly CardAction[] };
 
 export interface Card {
-  /** One-line summary; used for notifications and as the start of the fallback text. */
+  /**
+   * One-line summary in plain text (not markup: data goes in unescaped); used for notifications
+   * and as the start of the fallback text unless the first block says the same.
+   */
   readonly summary: string;
   readonly blocks: readonly Block[];
   /**
@@ -46,6 +52,7 @@ export interface Card {
 
 export interface SelectOption {
   readonly value: string;
+  /** Plain text, not markup: platforms show option labels as they are. */
   readonly label: string;
 }
 

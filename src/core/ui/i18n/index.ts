@@ -1,10 +1,9 @@
 import { createInstance, type i18n } from "i18next";
 import type { Formality, Locale } from "../../org/types.js";
-import type { MessageKey } from "./catalog.js";
-import { de } from "./de.js";
-import { en } from "./en.js";
+import type { CatalogOf } from "./catalog.js";
+import { type AllGerman, type MessageKey, mergeCatalogs } from "./catalogs.js";
 
-export type { MessageKey } from "./catalog.js";
+export { featureCatalogs, type MessageKey } from "./catalogs.js";
 
 export type TranslateParams = Readonly<Record<string, string | number>>;
 
@@ -15,6 +14,13 @@ export interface Translate {
   readonly formality: Formality;
 }
 
+/** Every catalog merged, per language: the one i18next resource (see catalogs.ts to add a feature's). */
+export const catalogs = {
+  // The casts restate what each catalog's own type already guarantees; merging loses it.
+  de: mergeCatalogs("de") as AllGerman,
+  en: mergeCatalogs("en") as CatalogOf<AllGerman>,
+} as const;
+
 let instance: i18n | undefined;
 
 function i18nInstance(): i18n {
@@ -23,7 +29,7 @@ function i18nInstance(): i18n {
     // initAsync is not needed: resources are in memory, so init completes synchronously.
     void instance.init({
       initAsync: false,
-      resources: { de: { translation: de }, en: { translation: en } },
+      resources: { de: { translation: catalogs.de }, en: { translation: catalogs.en } },
       lng: "de",
       fallbackLng: false,
       supportedLngs: ["de", "en"],
@@ -51,4 +57,10 @@ export function translator(locale: Locale, formality: Formality = "sie"): Transl
   return bound;
 }
 
-export const catalogs = { de, en } as const;
+/**
+ * Names as one phrase in the reader's language, "A, B und C" / "A, B and C". Pass `count:
+ * items.length` next to it, so the sentence around the list takes its plural form.
+ */
+export function formatList(t: Pick<Translate, "locale">, items: readonly string[]): string {
+  return new Intl.ListFormat(t.locale, { style: "long", type: "conjunction" }).format(items);
+}
