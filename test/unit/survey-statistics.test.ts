@@ -30,7 +30,7 @@ function close(actual: unknown, expected: unknown, path: string): void {
   if (Array.isArray(expected)) {
     expect(Array.isArray(actual), path).toBe(true);
     expect((actual as unknown[]).length, path).toBe(expected.length);
-    expected.forEach((e, i) => close((actual as unknown[])[i], e, `${path}[${i}]`));
+    for (const [i, e] of expected.entries()) close((actual as unknown[])[i], e, `${path}[${i}]`);
     return;
   }
   if (typeof expected === "number") {
