@@ -25,7 +25,6 @@ const de = {
     npsLine: "{{label}}: {{score}} (95 %-KI {{low}} bis {{high}}), n = {{n}}",
     npsChange: "Veränderung: {{difference}} Punkte (95 %-KI {{low}} bis {{high}})",
     comments: "Kommentare ({{label}})",
-    chartHook: "Diagramme folgen, sobald das Diagramm-Modul angeschlossen ist.",
   },
   cli: {
     created: "Umfrage angelegt: {{title}}",
@@ -118,7 +117,6 @@ const en: typeof de extends infer T
     npsLine: "{{label}}: {{score}} (95% CI {{low}} to {{high}}), n = {{n}}",
     npsChange: "Change: {{difference}} points (95% CI {{low}} to {{high}})",
     comments: "Comments ({{label}})",
-    chartHook: "Charts follow once the chart module is connected.",
   },
   cli: {
     created: "Survey created: {{title}}",

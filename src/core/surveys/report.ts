@@ -34,6 +34,13 @@ export interface ReportOptions {
   readonly to?: string;
 }
 
+/**
+ * Hook for the chart module (src/charts, built separately): given the report, returns Markdown
+ * lines (e.g. an image link to a rendered PNG) that go right after the comparison. Surveys render
+ * no charts themselves.
+ */
+export type SurveyChartHook = (survey: SurveyView, report: SurveyReport, locale: Locale) => readonly string[];
+
 const HIDDEN_SUMMARY = (n: number): Summary => ({ n, mean: null, sd: null, ci95: null });
 const HIDDEN_NPS = (n: number): NpsSummary => ({ n, promoters: null, detractors: null, score: null, ci95: null });
 
@@ -153,7 +160,7 @@ export function renderMarkdown(
   report: SurveyReport,
   responses: readonly ResponseData[],
   locale: Locale,
-  options: ReportOptions = {},
+  options: ReportOptions & { readonly charts?: SurveyChartHook } = {},
 ): string {
   const t = surveyText(locale);
   const label = (key: string) => {
@@ -170,6 +177,8 @@ export function renderMarkdown(
     lines.push(`## ${t("report.comparison", { from: from.label, to: to.label })}`, "");
     for (const c of report.criteria) lines.push(`- ${changeLine(label(c.key), c.change, locale, threshold)}`);
     lines.push("");
+    const charts = options.charts?.(survey, report, locale) ?? [];
+    if (charts.length > 0) lines.push(...charts, "");
   } else {
     lines.push(t("report.noComparison"), "");
   }
@@ -209,6 +218,5 @@ export function renderMarkdown(
     lines.push(`## ${t("report.comments", { label: w.label })}`, "");
     for (const text of texts) lines.push(`> ${text.replace(/\s*\n\s*/g, " ")}`, "");
   }
-  // Hook for src/charts (another module): the per-criterion chart goes here once it exists.
   return `${lines.join("\n").trimEnd()}\n`;
 }
