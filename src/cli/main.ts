@@ -4,13 +4,6 @@ import { ConfigError, KursError } from "../errors.js";
 import { demoCommand } from "./demo.js";
 import { importOrgCommand } from "./import-org.js";
 import { migrateCommand } from "./migrate.js";
-import {
-  surveyCreateCommand,
-  surveyImportCommand,
-  surveyLinksCommand,
-  surveyReportCommand,
-  surveyWaveCommand,
-} from "./survey.js";
 import { type TenantCommandOptions, tenantCommand } from "./tenant.js";
 
 export function buildProgram(): Command {
@@ -70,6 +63,9 @@ export function buildProgram(): Command {
   return program;
 }
 
+// Survey commands pull in statistics, CSV and mail libraries: loaded only when one of them runs.
+const loadSurvey = () => import("./survey.js");
+
 function registerSurveyCommands(program: Command, lang: Option, tenant: Option): void {
   const survey = program
     .command("survey")
@@ -83,7 +79,7 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
     .addOption(tenant)
     .addOption(lang)
     .action((opts: { template: string; title: string; threshold?: string; tenant: string; lang?: "de" | "en" }) =>
-      surveyCreateCommand(opts),
+      loadSurvey().then((m) => m.surveyCreateCommand(opts)),
     );
   survey
     .command("wave")
@@ -94,7 +90,7 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
     .addOption(tenant)
     .addOption(lang)
     .action((id: string, opts: { key: string; label: string; tenant: string; lang?: "de" | "en" }) =>
-      surveyWaveCommand(id, opts),
+      loadSurvey().then((m) => m.surveyWaveCommand(id, opts)),
     );
   survey
     .command("import")
@@ -109,7 +105,7 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
     .addOption(tenant)
     .addOption(lang)
     .action((id: string, wave: string, file: string, opts: { tenant: string; lang?: "de" | "en" }) =>
-      surveyImportCommand(id, wave, file, opts),
+      loadSurvey().then((m) => m.surveyImportCommand(id, wave, file, opts)),
     );
   survey
     .command("links")
@@ -129,7 +125,7 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
         id: string,
         wave: string,
         opts: { customers: string; out?: string; expiresInDays: string; tenant: string; lang?: "de" | "en" },
-      ) => surveyLinksCommand(id, wave, opts),
+      ) => loadSurvey().then((m) => m.surveyLinksCommand(id, wave, opts)),
     );
   survey
     .command("report")
@@ -141,7 +137,7 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
     .addOption(tenant)
     .addOption(lang)
     .action((id: string, opts: { format: string; from?: string; to?: string; tenant: string; lang?: "de" | "en" }) =>
-      surveyReportCommand(id, opts),
+      loadSurvey().then((m) => m.surveyReportCommand(id, opts)),
     );
 }
 

@@ -3,7 +3,7 @@ import { access, writeFile } from "node:fs/promises";
 import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../core/org/types.js";
 import type { CsvProblem } from "../core/surveys/answer-csv.js";
-import { type SurveyTranslate, surveyText } from "../core/surveys/i18n.js";
+import { type SurveyTranslate, surveyText } from "../core/surveys/i18n/index.js";
 import { buildReport, renderMarkdown } from "../core/surveys/report.js";
 import {
   addWave,
@@ -57,6 +57,7 @@ async function explained<T>(t: SurveyTranslate, params: Record<string, string>, 
       TEMPLATE_UNKNOWN: "cli.templateUnknown",
       TITLE_MISSING: "cli.title",
       LABEL_MISSING: "cli.label",
+      THRESHOLD_INVALID: "cli.threshold",
     };
     const key = keys[err.code];
     if (!key) throw err;

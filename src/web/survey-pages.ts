@@ -3,7 +3,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import type { Locale } from "../core/org/types.js";
 import type { Clock } from "../core/ports.js";
-import { type SurveyTranslate, surveyText } from "../core/surveys/i18n.js";
+import { type SurveyTranslate, surveyText } from "../core/surveys/i18n/index.js";
 import type { SurveyRepository } from "../core/surveys/ports.js";
 import { FREE_TEXT_MAX, LIKERT_LABELS } from "../core/surveys/templates.js";
 import { hashToken, isWellFormedToken } from "../core/surveys/tokens.js";

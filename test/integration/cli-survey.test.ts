@@ -103,7 +103,8 @@ describe("kurs survey", () => {
     expect(template.code).toBe(1);
     expect(template.stderr).toContain("Unbekannte Vorlage „kunden“. Verfügbar: customer");
     const threshold = await kurs(["survey", "create", "--template", "customer", "--title", "x", "--threshold", "2"]);
-    expect(threshold.code).not.toBe(0);
+    expect(threshold.code).toBe(1);
+    expect(threshold.stderr).toContain("Die Anonymitätsschwelle muss eine ganze Zahl und mindestens 3 sein");
     const unknown = await kurs([
       "survey",
       "wave",

@@ -1,5 +1,5 @@
 import { createInstance, type i18n } from "i18next";
-import type { Locale } from "../org/types.js";
+import type { Locale } from "../../org/types.js";
 
 /** The surveys feature's own catalogs (German with "Sie", and English). */
 const de = {
@@ -51,6 +51,7 @@ const de = {
     mailFailed: "E-Mail an {{email}} fehlgeschlagen: {{reason}} (beim nächsten Aufruf wird es erneut versucht)",
     format: "Unbekanntes Format „{{format}}“: json oder md",
     days: "--expires-in-days muss eine ganze Zahl von 1 bis 365 sein",
+    threshold: "Die Anonymitätsschwelle muss eine ganze Zahl und mindestens 3 sein (Standard 5)",
   },
   csv: {
     syntax: "die CSV-Datei ist nicht lesbar ({{detail}})",
@@ -143,6 +144,7 @@ const en: typeof de extends infer T
     mailFailed: "E-mail to {{email}} failed: {{reason}} (the next run tries again)",
     format: 'Unknown format "{{format}}": json or md',
     days: "--expires-in-days must be a whole number from 1 to 365",
+    threshold: "The anonymity threshold must be a whole number of at least 3 (default 5)",
   },
   csv: {
     syntax: "the CSV file cannot be read ({{detail}})",
