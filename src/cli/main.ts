@@ -118,13 +118,21 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
     .requiredOption("--customers <file>", "CSV with the columns email (required), name, company, locale (de|en)")
     .option("--out <file>", "write the links CSV here (default: standard output)")
     .option("--expires-in-days <n>", "days each link stays valid", "30")
+    .option("--renew", "give customers who have an unused link a new one (the old link stops working)")
     .addOption(tenant)
     .addOption(lang)
     .action(
       (
         id: string,
         wave: string,
-        opts: { customers: string; out?: string; expiresInDays: string; tenant: string; lang?: "de" | "en" },
+        opts: {
+          customers: string;
+          out?: string;
+          expiresInDays: string;
+          renew?: boolean;
+          tenant: string;
+          lang?: "de" | "en";
+        },
       ) => loadSurvey().then((m) => m.surveyLinksCommand(id, wave, opts)),
     );
   survey

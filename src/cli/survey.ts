@@ -125,7 +125,7 @@ export async function surveyImportCommand(surveyId: string, waveKey: string, fil
 export async function surveyLinksCommand(
   surveyId: string,
   waveKey: string,
-  opts: Common & { customers: string; out?: string; expiresInDays: string },
+  opts: Common & { customers: string; out?: string; expiresInDays: string; renew?: boolean },
 ) {
   await readable(opts.customers);
   await withSurveys(opts, async (ctx, deps, tenantId, t) => {
@@ -140,7 +140,11 @@ export async function surveyLinksCommand(
     }
     const smtp = ctx.config.smtp;
     const { issued, skipped } = await explained(t, { key: waveKey }, () =>
-      issueInvitations(deps, survey, wave, parsed.recipients, { expiresInDays: days, renewUnsent: Boolean(smtp) }),
+      issueInvitations(deps, survey, wave, parsed.recipients, {
+        expiresInDays: days,
+        renewUnsent: Boolean(smtp),
+        renew: opts.renew === true,
+      }),
     );
     const csv = stringify(
       issued.map(({ invitation, token }) => ({

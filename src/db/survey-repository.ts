@@ -236,10 +236,16 @@ export class PrismaSurveyRepository implements SurveyRepository {
     return created.map(toInvitation);
   }
 
-  async renewToken(tenantId: string, invitationId: string, tokenHash: string, expiresAt: Date): Promise<boolean> {
+  async renewToken(
+    tenantId: string,
+    invitationId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    onlyUnsent: boolean,
+  ): Promise<boolean> {
     const { count } = await this.prisma.surveyInvitation.updateMany({
-      where: { tenantId, id: invitationId, usedAt: null, sentAt: null },
-      data: { tokenHash, expiresAt },
+      where: { tenantId, id: invitationId, usedAt: null, ...(onlyUnsent ? { sentAt: null } : {}) },
+      data: { tokenHash, expiresAt, sentAt: null },
     });
     return count === 1;
   }

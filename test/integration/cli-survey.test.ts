@@ -353,6 +353,31 @@ describe("kurs survey", () => {
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(rerun.stderr).toContain("2 Empfänger hatten schon einen Link");
       expect(mails).toHaveLength(2);
+
+      // A lost links file: --renew issues new links for the unused invitations; the old ones stop working.
+      const renewed = await kurs([
+        "survey",
+        "links",
+        id,
+        "baseline",
+        "--customers",
+        customers,
+        "--renew",
+        "--out",
+        out,
+      ]);
+      expect(renewed.code, renewed.stderr).toBe(0);
+      const fresh = (await readFile(out, "utf8"))
+        .trim()
+        .split("\n")
+        .slice(1)
+        .map((l) => l.split(",")[4] ?? "");
+      expect(fresh).toHaveLength(2);
+      const hashes = (await db.prisma.surveyInvitation.findMany({ where: { wave: { surveyId: id } } })).map(
+        (r) => r.tokenHash,
+      );
+      for (const old of links) expect(hashes).not.toContain(hashToken(old.split("/s/")[1] ?? ""));
+      for (const link of fresh) expect(hashes).toContain(hashToken(link.split("/s/")[1] ?? ""));
     } finally {
       await new Promise<void>((resolve) => smtp.close(() => resolve()));
     }

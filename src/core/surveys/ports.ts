@@ -36,8 +36,17 @@ export interface SurveyRepository {
     waveId: string,
     invitations: readonly NewInvitation[],
   ): Promise<readonly InvitationView[]>;
-  /** Gives an unused, unsent invitation a new token (the old link stops working). */
-  renewToken(tenantId: string, invitationId: string, tokenHash: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * Gives an unused invitation a new token (the old link stops working); with `onlyUnsent`, only
+   * one that was never e-mailed.
+   */
+  renewToken(
+    tenantId: string,
+    invitationId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    onlyUnsent: boolean,
+  ): Promise<boolean>;
   markSent(tenantId: string, invitationId: string, at: Date): Promise<void>;
   findInvitation(tokenHash: string): Promise<InvitationContext | null>;
   /**

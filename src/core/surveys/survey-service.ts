@@ -174,14 +174,15 @@ export interface IssuedLink {
 /**
  * One invitation per recipient and wave. Recipients who already have one are skipped (their token
  * exists only in the earlier CSV or e-mail), except that `renewUnsent` gives an unused invitation
- * that was never e-mailed a fresh token, so an interrupted e-mail run can finish.
+ * that was never e-mailed a fresh token, so an interrupted e-mail run can finish, and `renew` gives
+ * every unused one a fresh token (a lost links file; the old links stop working).
  */
 export async function issueInvitations(
   deps: SurveyDeps,
   survey: SurveyView,
   wave: WaveView,
   recipients: readonly Recipient[],
-  options: { expiresInDays: number; renewUnsent: boolean },
+  options: { expiresInDays: number; renewUnsent: boolean; renew?: boolean },
 ): Promise<{ issued: IssuedLink[]; skipped: number }> {
   const open = await ensureOpen(deps, survey, wave);
   const now = deps.clock.now();
@@ -206,10 +207,12 @@ export async function issueInvitations(
   const wanted = new Set(recipients.map((r) => r.email));
   for (const existing of await deps.surveys.invitations(survey.tenantId, open.id)) {
     if (createdEmails.has(existing.email) || !wanted.has(existing.email)) continue;
-    if (options.renewUnsent && existing.sentAt === null && existing.usedAt === null) {
+    const renew = options.renew === true || (options.renewUnsent && existing.sentAt === null);
+    if (renew && existing.usedAt === null) {
       const token = newInvitationToken();
-      if (await deps.surveys.renewToken(survey.tenantId, existing.id, hashToken(token), expiresAt)) {
-        issued.push({ invitation: { ...existing, expiresAt }, token });
+      const onlyUnsent = options.renew !== true;
+      if (await deps.surveys.renewToken(survey.tenantId, existing.id, hashToken(token), expiresAt, onlyUnsent)) {
+        issued.push({ invitation: { ...existing, expiresAt, sentAt: null }, token });
         continue;
       }
     }
