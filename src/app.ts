@@ -19,12 +19,14 @@ import type { Services } from "./core/services.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
 import { createServices } from "./db/services.js";
+import { PrismaSurveyRepository } from "./db/survey-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
 import { closeRedis, createRedis, pingRedis } from "./queue/redis.js";
 import { createWebApp, errorHandler } from "./web/server.js";
+import { mountSurveyPages } from "./web/survey-pages.js";
 import { mountTeamsEndpoint } from "./web/teams-endpoint.js";
 
 export const DEFAULT_TENANT_SLUG = "default";
@@ -121,6 +123,13 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       }
     } else if (options.web) {
       log.info("Teams is off (TEAMS_ENABLED=false)");
+    }
+    if (options.web) {
+      mountSurveyPages(web, {
+        surveys: new PrismaSurveyRepository(db.prisma),
+        clock,
+        log: log.child({ component: "survey-pages" }),
+      });
     }
     web.use(errorHandler(log.child({ component: "web" })));
 

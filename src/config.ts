@@ -43,6 +43,15 @@ const shape = {
     .transform((v) => v === "true" || v === "1" || v === "on"),
   KURS_TENANT_NAME: z.string().trim().min(1).default("Kurs"),
   KURS_DEFAULT_LOCALE: z.enum(["de", "en"]).default("de"),
+  // Where customers reach the survey pages (the base of invitation links); default http://localhost:PORT.
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional()),
+  SMTP_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "must start with smtp:// or smtps://")
+      .optional(),
+  ),
+  SMTP_FROM: z.string().trim().min(3).default("Kurs <kurs@localhost>"),
   KURS_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(500).default(10),
 };
 
@@ -115,6 +124,9 @@ export interface Config {
   readonly tenantName: string;
   readonly defaultLocale: "de" | "en";
   readonly workerConcurrency: number;
+  readonly publicUrl: string;
+  /** Survey invitations are e-mailed when set. */
+  readonly smtp: { readonly url: string; readonly from: string } | undefined;
 }
 
 /** Parses the environment once; throws ConfigError listing every problem, never just the first. */
@@ -160,6 +172,8 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     tenantName: env.KURS_TENANT_NAME,
     defaultLocale: env.KURS_DEFAULT_LOCALE,
     workerConcurrency: env.KURS_WORKER_CONCURRENCY,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ""),
+    smtp: env.SMTP_URL ? { url: env.SMTP_URL, from: env.SMTP_FROM } : undefined,
   };
 }
 

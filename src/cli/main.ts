@@ -59,7 +59,94 @@ export function buildProgram(): Command {
     .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 
+  registerSurveyCommands(program, lang, tenant);
   return program;
+}
+
+// Survey commands pull in statistics, CSV and mail libraries: loaded only when one of them runs.
+const loadSurvey = () => import("./survey.js");
+
+function registerSurveyCommands(program: Command, lang: Option, tenant: Option): void {
+  const survey = program
+    .command("survey")
+    .description("customer surveys: instruments from templates, waves, written answers, personal links, reports");
+  survey
+    .command("create")
+    .description("create a survey from a built-in template and print its id")
+    .requiredOption("--template <key>", "template: customer (customer satisfaction for IT service providers)")
+    .requiredOption("--title <text>", "title shown to respondents and in reports")
+    .option("--threshold <n>", "anonymity threshold: smallest group shown (default 5, at least 3)")
+    .addOption(tenant)
+    .addOption(lang)
+    .action((opts: { template: string; title: string; threshold?: string; tenant: string; lang?: "de" | "en" }) =>
+      loadSurvey().then((m) => m.surveyCreateCommand(opts)),
+    );
+  survey
+    .command("wave")
+    .description("add a wave (baseline, follow_up, …) to a survey and print its id")
+    .argument("<survey>", "survey id")
+    .requiredOption("--key <key>", "stable key: lower-case letters, digits and _, e.g. baseline, follow_up")
+    .requiredOption("--label <text>", "label shown in reports, e.g. 'Baseline 2026'")
+    .addOption(tenant)
+    .addOption(lang)
+    .action((id: string, opts: { key: string; label: string; tenant: string; lang?: "de" | "en" }) =>
+      loadSurvey().then((m) => m.surveyWaveCommand(id, opts)),
+    );
+  survey
+    .command("import")
+    .description(
+      "import written answers: one row per respondent, one column per question key " +
+        "(reachability,…,overall,nps,comment), empty cell = no answer. The whole file is checked first; " +
+        "nothing is imported when any row is bad.",
+    )
+    .argument("<survey>", "survey id")
+    .argument("<wave>", "wave key")
+    .argument("<file>", "CSV file (comma or semicolon separated, UTF-8)")
+    .addOption(tenant)
+    .addOption(lang)
+    .action((id: string, wave: string, file: string, opts: { tenant: string; lang?: "de" | "en" }) =>
+      loadSurvey().then((m) => m.surveyImportCommand(id, wave, file, opts)),
+    );
+  survey
+    .command("links")
+    .description(
+      "make one personal link per customer (email,name,company,locale) and write them as CSV for a mail merge; " +
+        "e-mails them too when SMTP_URL is set. Customers who already have a link are skipped.",
+    )
+    .argument("<survey>", "survey id")
+    .argument("<wave>", "wave key")
+    .requiredOption("--customers <file>", "CSV with the columns email (required), name, company, locale (de|en)")
+    .option("--out <file>", "write the links CSV here (default: standard output)")
+    .option("--expires-in-days <n>", "days each link stays valid", "30")
+    .option("--renew", "give customers who have an unused link a new one (the old link stops working)")
+    .addOption(tenant)
+    .addOption(lang)
+    .action(
+      (
+        id: string,
+        wave: string,
+        opts: {
+          customers: string;
+          out?: string;
+          expiresInDays: string;
+          renew?: boolean;
+          tenant: string;
+          lang?: "de" | "en";
+        },
+      ) => loadSurvey().then((m) => m.surveyLinksCommand(id, wave, opts)),
+    );
+  survey
+    .command("report")
+    .description("the comparison per criterion between two waves (default: first and last), as json or md")
+    .argument("<survey>", "survey id")
+    .requiredOption("--format <json|md>", "json (figures) or md (plain-language lines)")
+    .option("--from <wave>", "earlier wave key")
+    .option("--to <wave>", "later wave key")
+    .addOption(tenant)
+    .addOption(lang)
+    .action((id: string, opts: { format: string; from?: string; to?: string; tenant: string; lang?: "de" | "en" }) =>
+      loadSurvey().then((m) => m.surveyReportCommand(id, opts)),
+    );
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {

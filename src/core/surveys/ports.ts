@@ -1,0 +1,57 @@
+import type {
+  InstrumentDef,
+  InvitationContext,
+  InvitationView,
+  NewInvitation,
+  NewResponse,
+  ResponseData,
+  SurveyView,
+  WaveView,
+} from "./types.js";
+
+/** What surveys need from the database; src/db/survey-repository.ts implements it. */
+export interface SurveyRepository {
+  create(input: {
+    tenantId: string;
+    title: string;
+    templateKey: string | null;
+    createdById: string | null;
+    anonymityThreshold: number;
+    instrument: InstrumentDef;
+  }): Promise<SurveyView>;
+  get(tenantId: string, surveyId: string): Promise<SurveyView | null>;
+  /** Fails with KursError("WAVE_EXISTS") when the survey has a wave with that key. */
+  addWave(tenantId: string, surveyId: string, key: string, label: string): Promise<WaveView>;
+  /** Opens a draft wave and freezes the threshold it is evaluated with. */
+  openWave(tenantId: string, waveId: string, anonymityThreshold: number, at: Date): Promise<WaveView>;
+  /** Changes the survey's threshold; refused (KursError "THRESHOLD_FROZEN") once any wave has opened. */
+  setThreshold(tenantId: string, surveyId: string, threshold: number): Promise<void>;
+  /** Stores all responses in one transaction (a CSV import is all or nothing). */
+  addResponses(tenantId: string, waveId: string, responses: readonly NewResponse[], on: Date): Promise<number>;
+  responses(tenantId: string, surveyId: string): Promise<readonly ResponseData[]>;
+  invitations(tenantId: string, waveId: string): Promise<readonly InvitationView[]>;
+  /** Inserts invitations for recipients that have none in this wave; returns the ones inserted. */
+  addInvitations(
+    tenantId: string,
+    waveId: string,
+    invitations: readonly NewInvitation[],
+  ): Promise<readonly InvitationView[]>;
+  /**
+   * Gives an unused invitation a new token (the old link stops working); with `onlyUnsent`, only
+   * one that was never e-mailed.
+   */
+  renewToken(
+    tenantId: string,
+    invitationId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    onlyUnsent: boolean,
+  ): Promise<boolean>;
+  markSent(tenantId: string, invitationId: string, at: Date): Promise<void>;
+  findInvitation(tokenHash: string): Promise<InvitationContext | null>;
+  /**
+   * Uses the invitation and stores the response in one transaction. Returns false, storing
+   * nothing, when the invitation is used, expired or unknown by then.
+   */
+  submitInvited(tokenHash: string, response: NewResponse, at: Date): Promise<boolean>;
+}

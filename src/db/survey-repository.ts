@@ -1,0 +1,324 @@
+import type { Locale } from "../core/org/types.js";
+import type { SurveyRepository } from "../core/surveys/ports.js";
+import type {
+  AnswerValue,
+  ChoiceOption,
+  InstrumentDef,
+  InvitationContext,
+  InvitationView,
+  NewInvitation,
+  NewResponse,
+  QuestionKind,
+  ResponseData,
+  SurveyView,
+  WaveView,
+} from "../core/surveys/types.js";
+import { KursError } from "../errors.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+
+const surveyInclude = {
+  criteria: { orderBy: { position: "asc" } },
+  questions: { orderBy: { position: "asc" }, include: { criterion: { select: { key: true } } } },
+  waves: { orderBy: { createdAt: "asc" } },
+} as const;
+
+type SurveyRow = Prisma.SurveyGetPayload<{ include: typeof surveyInclude }>;
+type WaveRow = Prisma.SurveyWaveGetPayload<object>;
+type InvitationRow = Prisma.SurveyInvitationGetPayload<object>;
+
+function isUniqueViolation(err: unknown): boolean {
+  return typeof err === "object" && err !== null && Reflect.get(err, "code") === "P2002";
+}
+
+function toWave(row: WaveRow): WaveView {
+  return {
+    id: row.id,
+    surveyId: row.surveyId,
+    key: row.key,
+    label: row.label,
+    status: row.status,
+    anonymityThreshold: row.anonymityThreshold,
+    createdAt: row.createdAt,
+  };
+}
+
+function toOptions(json: Prisma.JsonValue | null): readonly ChoiceOption[] | null {
+  if (!Array.isArray(json)) return null;
+  return json.flatMap((o) =>
+    o && typeof o === "object" && !Array.isArray(o) && typeof o.key === "string"
+      ? [{ key: o.key, de: String(o.de ?? o.key), en: String(o.en ?? o.key) }]
+      : [],
+  );
+}
+
+function toSurvey(row: SurveyRow): SurveyView {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    title: row.title,
+    templateKey: row.templateKey,
+    audience: row.audience,
+    anonymous: row.anonymous,
+    anonymityThreshold: row.anonymityThreshold,
+    criteria: row.criteria.map((c) => ({ key: c.key, labelDe: c.labelDe, labelEn: c.labelEn })),
+    questions: row.questions.map((q) => ({
+      id: q.id,
+      key: q.key,
+      kind: q.kind as QuestionKind,
+      criterion: q.criterion?.key ?? null,
+      textDe: q.textDe,
+      textEn: q.textEn,
+      options: toOptions(q.options),
+      required: q.required,
+    })),
+    waves: row.waves.map(toWave),
+  };
+}
+
+function toInvitation(row: InvitationRow): InvitationView {
+  return {
+    id: row.id,
+    waveId: row.waveId,
+    email: row.email,
+    name: row.name,
+    company: row.company,
+    locale: row.locale as Locale,
+    expiresAt: row.expiresAt,
+    usedAt: row.usedAt,
+    sentAt: row.sentAt,
+  };
+}
+
+/** The calendar day in UTC: anonymous responses keep no time that could be matched to a login or a log. */
+function dayOf(at: Date): Date {
+  return new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+}
+
+export class PrismaSurveyRepository implements SurveyRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async create(input: {
+    tenantId: string;
+    title: string;
+    templateKey: string | null;
+    createdById: string | null;
+    anonymityThreshold: number;
+    instrument: InstrumentDef;
+  }): Promise<SurveyView> {
+    const { tenantId, instrument } = input;
+    const id = await this.prisma.$transaction(async (tx) => {
+      const survey = await tx.survey.create({
+        data: {
+          tenantId,
+          title: input.title,
+          templateKey: input.templateKey,
+          audience: instrument.audience,
+          anonymous: instrument.anonymous,
+          anonymityThreshold: input.anonymityThreshold,
+          createdById: input.createdById,
+        },
+      });
+      const criterionIds = new Map<string, string>();
+      for (const [position, c] of instrument.criteria.entries()) {
+        const row = await tx.surveyCriterion.create({
+          data: { tenantId, surveyId: survey.id, key: c.key, labelDe: c.labelDe, labelEn: c.labelEn, position },
+        });
+        criterionIds.set(c.key, row.id);
+      }
+      await tx.surveyQuestion.createMany({
+        data: instrument.questions.map((q, position) => ({
+          tenantId,
+          surveyId: survey.id,
+          criterionId: q.criterion ? (criterionIds.get(q.criterion) ?? null) : null,
+          key: q.key,
+          kind: q.kind,
+          textDe: q.textDe,
+          textEn: q.textEn,
+          options: q.options ? q.options.map((o) => ({ ...o })) : undefined,
+          required: q.required,
+          position,
+        })),
+      });
+      return survey.id;
+    });
+    const view = await this.get(tenantId, id);
+    if (!view) throw new KursError("SURVEY_NOT_FOUND", `survey ${id} vanished after creation`);
+    return view;
+  }
+
+  async get(tenantId: string, surveyId: string): Promise<SurveyView | null> {
+    const row = await this.prisma.survey.findFirst({ where: { tenantId, id: surveyId }, include: surveyInclude });
+    return row ? toSurvey(row) : null;
+  }
+
+  async addWave(tenantId: string, surveyId: string, key: string, label: string): Promise<WaveView> {
+    try {
+      return toWave(await this.prisma.surveyWave.create({ data: { tenantId, surveyId, key, label } }));
+    } catch (err) {
+      if (isUniqueViolation(err)) throw new KursError("WAVE_EXISTS", `wave ${key} exists`, { cause: err });
+      throw err;
+    }
+  }
+
+  async openWave(tenantId: string, waveId: string, anonymityThreshold: number, at: Date): Promise<WaveView> {
+    // The threshold is only written while the wave is a draft: once open it never changes.
+    await this.prisma.surveyWave.updateMany({
+      where: { tenantId, id: waveId, status: "draft" },
+      data: { status: "open", anonymityThreshold, opensAt: at },
+    });
+    const row = await this.prisma.surveyWave.findFirst({ where: { tenantId, id: waveId } });
+    if (!row) throw new KursError("WAVE_NOT_FOUND", `no wave ${waveId}`);
+    return toWave(row);
+  }
+
+  async setThreshold(tenantId: string, surveyId: string, threshold: number): Promise<void> {
+    const opened = await this.prisma.surveyWave.count({ where: { tenantId, surveyId, status: { not: "draft" } } });
+    if (opened > 0) throw new KursError("THRESHOLD_FROZEN", "a wave of this survey has opened");
+    await this.prisma.survey.updateMany({ where: { tenantId, id: surveyId }, data: { anonymityThreshold: threshold } });
+  }
+
+  async addResponses(tenantId: string, waveId: string, responses: readonly NewResponse[], on: Date): Promise<number> {
+    const wave = await this.prisma.surveyWave.findFirst({
+      where: { tenantId, id: waveId },
+      include: { survey: { include: { questions: true } } },
+    });
+    if (!wave) throw new KursError("WAVE_NOT_FOUND", `no wave ${waveId}`);
+    const questionIds = new Map(wave.survey.questions.map((q) => [q.key, q.id]));
+    await this.prisma.$transaction(async (tx) => {
+      for (const r of responses)
+        await insertResponse(
+          tx,
+          tenantId,
+          waveId,
+          questionIds,
+          wave.survey.anonymous ? { ...r, personId: null } : r,
+          on,
+        );
+    });
+    return responses.length;
+  }
+
+  async responses(tenantId: string, surveyId: string): Promise<readonly ResponseData[]> {
+    const rows = await this.prisma.surveyResponse.findMany({
+      where: { tenantId, wave: { surveyId } },
+      select: {
+        waveId: true,
+        unitId: true,
+        answers: { select: { value: true, choice: true, text: true, question: { select: { key: true } } } },
+      },
+    });
+    return rows.map((r) => ({
+      waveId: r.waveId,
+      unitId: r.unitId,
+      answers: r.answers.map(
+        (a): AnswerValue => ({ questionKey: a.question.key, value: a.value, choice: a.choice, text: a.text }),
+      ),
+    }));
+  }
+
+  async invitations(tenantId: string, waveId: string): Promise<readonly InvitationView[]> {
+    const rows = await this.prisma.surveyInvitation.findMany({
+      where: { tenantId, waveId },
+      orderBy: { email: "asc" },
+    });
+    return rows.map(toInvitation);
+  }
+
+  async addInvitations(
+    tenantId: string,
+    waveId: string,
+    invitations: readonly NewInvitation[],
+  ): Promise<readonly InvitationView[]> {
+    const created = await this.prisma.surveyInvitation.createManyAndReturn({
+      data: invitations.map((i) => ({ tenantId, waveId, ...i })),
+      skipDuplicates: true,
+    });
+    return created.map(toInvitation);
+  }
+
+  async renewToken(
+    tenantId: string,
+    invitationId: string,
+    tokenHash: string,
+    expiresAt: Date,
+    onlyUnsent: boolean,
+  ): Promise<boolean> {
+    const { count } = await this.prisma.surveyInvitation.updateMany({
+      where: { tenantId, id: invitationId, usedAt: null, ...(onlyUnsent ? { sentAt: null } : {}) },
+      data: { tokenHash, expiresAt, sentAt: null },
+    });
+    return count === 1;
+  }
+
+  async markSent(tenantId: string, invitationId: string, at: Date): Promise<void> {
+    await this.prisma.surveyInvitation.updateMany({ where: { tenantId, id: invitationId }, data: { sentAt: at } });
+  }
+
+  async findInvitation(tokenHash: string): Promise<InvitationContext | null> {
+    const row = await this.prisma.surveyInvitation.findUnique({
+      where: { tokenHash },
+      include: { wave: { include: { survey: { include: surveyInclude } } } },
+    });
+    if (!row) return null;
+    return {
+      tenantId: row.tenantId,
+      invitation: toInvitation(row),
+      wave: toWave(row.wave),
+      survey: toSurvey(row.wave.survey),
+    };
+  }
+
+  async submitInvited(tokenHash: string, response: NewResponse, at: Date): Promise<boolean> {
+    return this.prisma.$transaction(async (tx) => {
+      const invitation = await tx.surveyInvitation.findUnique({
+        where: { tokenHash },
+        include: { wave: { include: { survey: { include: { questions: true } } } } },
+      });
+      if (!invitation) return false;
+      // The conditional update is the single-use guard: of two concurrent submits, one wins.
+      const { count } = await tx.surveyInvitation.updateMany({
+        where: { id: invitation.id, usedAt: null, expiresAt: { gt: at } },
+        data: { usedAt: at },
+      });
+      if (count !== 1) return false;
+      const questionIds = new Map(invitation.wave.survey.questions.map((q) => [q.key, q.id]));
+      const anonymous = invitation.wave.survey.anonymous;
+      await insertResponse(
+        tx,
+        invitation.tenantId,
+        invitation.waveId,
+        questionIds,
+        anonymous ? { ...response, personId: null } : response,
+        at,
+      );
+      return true;
+    });
+  }
+}
+
+async function insertResponse(
+  tx: Prisma.TransactionClient,
+  tenantId: string,
+  waveId: string,
+  questionIds: ReadonlyMap<string, string>,
+  r: NewResponse,
+  on: Date,
+): Promise<void> {
+  const row = await tx.surveyResponse.create({
+    data: {
+      tenantId,
+      waveId,
+      source: r.source,
+      locale: r.locale,
+      unitId: r.unitId,
+      personId: r.personId,
+      submittedOn: dayOf(on),
+    },
+  });
+  const answers = r.answers.flatMap((a) => {
+    const questionId = questionIds.get(a.questionKey);
+    if (!questionId) throw new KursError("QUESTION_NOT_FOUND", `no question ${a.questionKey}`);
+    return [{ tenantId, responseId: row.id, questionId, value: a.value, choice: a.choice, text: a.text }];
+  });
+  if (answers.length > 0) await tx.surveyAnswer.createMany({ data: answers });
+}
