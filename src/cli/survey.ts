@@ -3,7 +3,6 @@ import { access, writeFile } from "node:fs/promises";
 import { stringify } from "csv-stringify/sync";
 import type { Locale } from "../core/org/types.js";
 import type { CsvProblem } from "../core/surveys/answer-csv.js";
-import { type SurveyTranslate, surveyText } from "../core/surveys/i18n/index.js";
 import { buildReport, renderMarkdown } from "../core/surveys/report.js";
 import {
   addWave,
@@ -17,6 +16,7 @@ import {
   type SurveyDeps,
   surveyLink,
 } from "../core/surveys/survey-service.js";
+import { type SurveyTranslate, surveyText } from "../core/surveys/survey-text.js";
 import { TEMPLATES } from "../core/surveys/templates.js";
 import type { SurveyView } from "../core/surveys/types.js";
 import { PrismaSurveyRepository } from "../db/survey-repository.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { UnitNode } from "../../src/core/org/types.js";
 import { effectiveThreshold, groupByUnit, mayShow, mayShowFreeText } from "../../src/core/surveys/anonymity.js";
-import { surveyCatalogs } from "../../src/core/surveys/i18n/index.js";
 import { buildReport, freeTexts, renderMarkdown } from "../../src/core/surveys/report.js";
+import { surveyCatalogs } from "../../src/core/surveys/survey-text.js";
 import { CUSTOMER_TEMPLATE } from "../../src/core/surveys/templates.js";
 import type { ResponseData, SurveyView, WaveView } from "../../src/core/surveys/types.js";
 

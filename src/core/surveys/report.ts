@@ -1,6 +1,6 @@
 import type { Locale } from "../org/types.js";
 import { effectiveThreshold, mayShow, mayShowFreeText } from "./anonymity.js";
-import { surveyText } from "./i18n/index.js";
+import { surveyText } from "./survey-text.js";
 import {
   type Comparison,
   compare,

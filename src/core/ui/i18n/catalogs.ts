@@ -3,6 +3,7 @@ import { catalog as goals } from "../../goals/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
 import { catalog as statements } from "../../statements/i18n/index.js";
+import { catalog as surveys } from "../../surveys/i18n/index.js";
 import type { KeysOf } from "./catalog.js";
 import { de } from "./de.js";
 import { en } from "./en.js";
@@ -23,6 +24,7 @@ export const featureCatalogs = {
   programme,
   goals,
   statements,
+  surveys,
 } as const;
 
 type Catalogs = typeof featureCatalogs;
