@@ -1,6 +1,5 @@
 import type { Locale } from "../org/types.js";
 import { effectiveThreshold, mayShow, mayShowFreeText } from "./anonymity.js";
-import { surveyText } from "./survey-text.js";
 import {
   type Comparison,
   compare,
@@ -12,6 +11,7 @@ import {
   type Summary,
   summarize,
 } from "./statistics.js";
+import { surveyText } from "./survey-text.js";
 import type { ResponseData, SurveyView, WaveView } from "./types.js";
 
 /** The `--format json` report; its shape is a contract (issue 8). */
