@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { messageActivity, postActivity } from "../helpers/fake-teams-connector.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { buildDist, freePort, startService, waitForHttp } from "../helpers/service-process.js";
 
 let dataDir: string;
@@ -18,10 +19,11 @@ afterAll(async () => {
 
 describe("the built service, started as `npm start` starts it", () => {
   it("serves /healthz and /readyz on PGlite without Slack or Teams credentials, and stops cleanly on SIGTERM", async () => {
+    const queuePrefix = testQueuePrefix();
     const service = await startService({
       DATA_DIR: dataDir,
       REDIS_URL: inject("redisUrl"),
-      QUEUE_PREFIX: "kurs-test-start",
+      QUEUE_PREFIX: queuePrefix,
     });
     try {
       const health = await waitForHttp(service, "/healthz");
@@ -52,6 +54,7 @@ describe("the built service, started as `npm start` starts it", () => {
       service.child.kill("SIGTERM");
     }
     expect(await service.exited).toBe(0);
+    await deleteQueueKeys(queuePrefix);
     expect(service.output()).toContain("stopped");
   });
 
@@ -102,8 +105,9 @@ describe("the built service, started as `npm start` starts it", () => {
 
   it("runs the worker alone (npm run worker) and drains on SIGTERM", async () => {
     const dir = await mkdtemp(join(tmpdir(), "kurs-worker-"));
+    const queuePrefix = testQueuePrefix();
     const worker = await startService(
-      { DATA_DIR: dir, REDIS_URL: inject("redisUrl"), QUEUE_PREFIX: "kurs-test-worker", LOG_LEVEL: "info" },
+      { DATA_DIR: dir, REDIS_URL: inject("redisUrl"), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "info" },
       "dist/jobs/worker.js",
     );
     try {
@@ -115,6 +119,7 @@ describe("the built service, started as `npm start` starts it", () => {
       worker.child.kill("SIGTERM");
     }
     expect(await worker.exited).toBe(0);
+    await deleteQueueKeys(queuePrefix);
     await rm(dir, { recursive: true, force: true });
   });
 });

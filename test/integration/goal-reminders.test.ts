@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,6 +13,7 @@ import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { processorDeps } from "../helpers/processor-deps.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 import { TestClock } from "../helpers/test-clock.js";
 
@@ -49,11 +49,13 @@ function deps(clock: TestClock, producer: JobProducer): ProcessorDeps {
 
 /** A producer and two workers on one fresh queue prefix, sharing one controllable clock. */
 async function twoWorkers(clock: TestClock) {
-  const prefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  const prefix = testQueuePrefix();
   const producerRedis: Redis = createRedis(inject("redisUrl"), "producer", log);
   const producer = new JobProducer(producerRedis, prefix);
   const events = new QueueEvents(QUEUE_NAME, { connection: { url: inject("redisUrl") }, prefix });
+  // Closers run in reverse: the keys go last, once nothing of this test writes to Redis.
   closers.push(
+    () => deleteQueueKeys(prefix),
     () => producerRedis.quit(),
     () => producer.close(),
     () => events.close(),

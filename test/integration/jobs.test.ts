@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type Job, type Queue, QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +12,7 @@ import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { processorDeps } from "../helpers/processor-deps.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 
 const log = createLogger("silent");
@@ -36,12 +36,14 @@ afterAll(async () => {
 
 /** A producer and a worker on their own queue prefix, so tests never see each other's jobs. */
 async function queues(options: { worker?: boolean } = {}) {
-  const prefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  const prefix = testQueuePrefix();
   const producerRedis: Redis = createRedis(inject("redisUrl"), "producer", log);
   const producer = new JobProducer(producerRedis, prefix);
   const events = new QueueEvents(QUEUE_NAME, { connection: { url: inject("redisUrl") }, prefix });
   // QueueEvents reads a stream from "now": it must be listening before the first job is added.
+  // Closers run in reverse: the keys go last, once nothing of this test writes to Redis.
   closers.push(
+    () => deleteQueueKeys(prefix),
     () => producerRedis.quit(),
     () => producer.close(),
     () => events.close(),
@@ -171,7 +173,9 @@ describe("schedules", () => {
       }),
     );
     expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual(["goals.reminders-scan"]);
+    // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
-    expect(await queue.count()).toBeGreaterThanOrEqual(0);
+    const upcoming = await queue.getDelayed();
+    expect(upcoming.map((job) => job.name).sort()).toEqual(["goals.reminders-scan", "org.link-identities"]);
   });
 });
