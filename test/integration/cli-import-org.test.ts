@@ -138,11 +138,11 @@ describe("kurs import org", () => {
     expect(missing.stderr).toContain("nope.csv");
     const noArg = await runKurs(["import", "org"], env());
     expect(noArg.code).not.toBe(0);
-    expect(noArg.stderr).toContain("missing required argument");
+    expect(noArg.stderr).toContain("Fehler: das Argument „datei“ fehlt");
     const good = await file("good3.csv", GOOD);
     const tenant = await runKurs(["import", "org", good, "--tenant", "nobody"], env());
     expect(tenant.code).not.toBe(0);
-    expect(tenant.stderr).toContain('no tenant with slug "nobody"');
+    expect(tenant.stderr).toContain("Einen Mandanten „nobody“ gibt es nicht.");
   });
 });
 
@@ -173,7 +173,9 @@ describe("kurs demo", () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two child processes that each migrate and seed PGlite: minutes on a loaded two-core machine,
+    // not seconds. Nothing here depends on how long it takes.
+  }, 300_000);
 
   it("refuses to open an embedded database another Kurs process is using", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-lock-"));
@@ -182,7 +184,7 @@ describe("kurs demo", () => {
       // The lock is per process; a child process sees this test process holding it.
       const result = await runKurs(["demo"], { DATA_DIR: dataDir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("in use by another Kurs process");
+      expect(result.stderr).toContain("wird von einem anderen Kurs-Prozess benutzt");
     } finally {
       await holder.close();
       await rm(dataDir, { recursive: true, force: true });
