@@ -70,7 +70,7 @@ function isRecord(value: unknown): value is Json {
 
 type Outcome =
   | { kind: "modal"; view: Json; triggerId: string; responseId: string }
-  | { kind: "messages"; messages: Json[] };
+  | { kind: "messages"; messages: Json[]; responseId: string };
 
 /** Waits for what a command or button led to: a modal opened with its trigger_id, or ephemeral replies. */
 async function outcome(triggerId: string, responseId: string): Promise<Outcome> {
@@ -81,21 +81,30 @@ async function outcome(triggerId: string, responseId: string): Promise<Outcome> 
       assertBlockKitWithinLimits(opened.body.view, "modal");
       return { kind: "modal", view: opened.body.view, triggerId, responseId };
     }
-    const count = app.slack.responses.filter((r) => r.id === responseId).length;
-    if (count > 0) {
-      // A long card arrives as several messages; wait until no more come.
-      let settled = count;
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        const now = app.slack.responses.filter((r) => r.id === responseId).length;
-        if (now === settled) break;
-        settled = now;
-      }
-      const messages = app.slack.responses.filter((r) => r.id === responseId).map((r) => r.body);
-      for (const m of messages) assertBlockKitWithinLimits(m, "message");
-      return { kind: "messages", messages };
+    const messages = responsesTo(responseId);
+    if (messages.length > 0) {
+      // A long card arrives as several messages: a test that needs all of them waits for the
+      // content it expects (responsesUntil), never for a quiet moment.
+      return { kind: "messages", messages, responseId };
     }
     if (Date.now() > deadline) throw new Error(`nothing came of trigger ${triggerId} / response ${responseId}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function responsesTo(responseId: string): Json[] {
+  const messages = app.slack.responses.filter((r) => r.id === responseId).map((r) => r.body);
+  for (const m of messages) assertBlockKitWithinLimits(m, "message");
+  return messages;
+}
+
+/** The replies to a response_url once they satisfy `done` (all expected content has arrived). */
+async function responsesUntil(responseId: string, done: (messages: Json[]) => boolean): Promise<Json[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const messages = responsesTo(responseId);
+    if (done(messages)) return messages;
+    if (Date.now() > deadline) throw new Error(`replies to ${responseId} never became complete: ${textOf(messages)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -458,8 +467,17 @@ describe("/goals cascade through Slack modals (Done when)", () => {
       { ...appHomeOpenedEvent(tom.slackUserId), tab: "messages" },
     );
     expect(res.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(callsSince(mark, "views.publish", (b) => b.user_id === tom.slackUserId)).toHaveLength(0);
+    // The positive signal: Tom then opens the Home tab, and its publish arrives. The Messages-tab
+    // event came first through the same listener, so had it published, that call would be here too.
+    const home = await postEvent(
+      app.url,
+      SIGNING_SECRET,
+      { teamId: org.slackTeamId, userId: tom.slackUserId },
+      appHomeOpenedEvent(tom.slackUserId),
+    );
+    expect(home.status).toBe(200);
+    await homeOf(mark, tom);
+    expect(callsSince(mark, "views.publish", (b) => b.user_id === tom.slackUserId)).toHaveLength(1);
   });
 
   it("answers the cascade button with the unit's tree, ephemerally", async () => {
@@ -550,8 +568,11 @@ describe("/goals cascade through Slack modals (Done when)", () => {
       { signatureSecret: "wrong-secret" },
     );
     expect(res.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.slack.calls.slice(mark).filter((c) => c.method !== "users.info")).toHaveLength(0);
+    // A 401 is answered before dispatch. A signed request that follows and gets its answer is the
+    // positive signal that the forged one, had it been dispatched, would have been handled by now.
+    await messages(org, org.people.tina);
+    expect(JSON.stringify(app.slack.calls.slice(mark))).not.toContain("Gefälscht");
+    expect(await app.kurs.db.prisma.goal.count({ where: { tenantId: org.tenant.id, title: "Gefälscht" } })).toBe(0);
   });
 });
 
@@ -644,26 +665,41 @@ describe("/goals modal validation over Slack", () => {
 });
 
 describe("/goals tree with a long cascade", () => {
-  let big: TestTenant;
-  let team: string;
-
-  beforeAll(async () => {
-    big = await createTestTenant(app.kurs.db);
+  /** A tenant of its own whose team goal has `count` measures, so each test stands alone. */
+  async function bigCascade(count: number): Promise<TestTenant> {
+    const big = await createTestTenant(app.kurs.db);
     registerSlackUsers(big);
     const company = await seedGoal(big, big.people.boss.slackUserId, "company", { title: "Großes Firmenziel" });
     const area = await seedGoal(big, big.people.lead.slackUserId, "area", { title: "Bereichsziel", parent: company });
-    team = await seedGoal(big, big.people.tina.slackUserId, "team", { title: "Teamziel", parent: area });
-    for (let i = 1; i <= 70; i += 1) {
-      await seedGoal(big, big.people.tina.slackUserId, "measure", { title: measureTitle(i), parent: team });
-    }
-  });
+    const team = await seedGoal(big, big.people.tina.slackUserId, "team", { title: "Teamziel", parent: area });
+    const parent = await app.kurs.db.prisma.goal.findFirstOrThrow({ where: { id: team } });
+    const start = Date.now();
+    await app.kurs.db.prisma.goal.createMany({
+      data: Array.from({ length: count }, (_, k) => ({
+        tenantId: big.tenant.id,
+        level: "measure" as const,
+        parentId: team,
+        unitId: parent.unitId,
+        title: measureTitle(k + 1),
+        successCriterion: "Messbar",
+        dueDate: new Date(`${DUE}T00:00:00Z`),
+        createdById: parent.createdById,
+        // Goals list by due date, then creation: distinct times keep the order of the titles.
+        createdAt: new Date(start + k),
+      })),
+    });
+    return big;
+  }
 
   function measureTitle(i: number): string {
     return `Maßnahme Nummer ${String(i).padStart(3, "0")}`;
   }
 
   it("splits 70 measures across several messages, each within Block Kit limits", async () => {
-    const all = await messages(big, big.people.tina, "tree");
+    const big = await bigCascade(70);
+    const first = await goals(big, big.people.tina, "tree");
+    if (first.kind !== "messages") throw new Error("expected messages");
+    const all = await responsesUntil(first.responseId, (m) => textOf(m).includes(measureTitle(70)));
     expect(all.length).toBeGreaterThan(1);
     expect(all.length).toBeLessThanOrEqual(5);
     const text = textOf(all);
@@ -673,27 +709,17 @@ describe("/goals tree with a long cascade", () => {
 
   it("sends a cascade longer than five replies as a DM, whole and in order, with a note", async () => {
     // Slack takes at most five messages per response_url; 270 lines need six.
-    const prisma = app.kurs.db.prisma;
-    const parent = await prisma.goal.findFirstOrThrow({ where: { id: team } });
-    await prisma.goal.createMany({
-      data: Array.from({ length: 200 }, (_, k) => ({
-        tenantId: big.tenant.id,
-        level: "measure" as const,
-        parentId: team,
-        unitId: parent.unitId,
-        title: measureTitle(71 + k),
-        successCriterion: "Messbar",
-        dueDate: new Date(`${DUE}T00:00:00Z`),
-        createdById: parent.createdById,
-        // Goals list by due date, then creation: distinct times keep the order of the titles.
-        createdAt: new Date(Date.now() + k),
-      })),
-    });
+    const big = await bigCascade(270);
     const mark = app.slack.calls.length;
-    const replies = await messages(big, big.people.tina, "tree");
+    const first = await goals(big, big.people.tina, "tree");
+    if (first.kind !== "messages") throw new Error("expected messages");
+    const toTina = (b: Json) => b.channel === big.people.tina.slackUserId;
+    // The last measure in a DM is the signal that the whole cascade has been sent.
+    await waitForCalls(app.slack, "chat.postMessage", (b) => toTina(b) && textOf(b).includes(measureTitle(270)));
+    const replies = responsesTo(first.responseId);
     expect(replies).toHaveLength(1);
     expect(textOf(replies)).toContain("Das ist zu lang für eine Antwort hier; Kurs hat es Ihnen als Direktnachricht");
-    const dms = callsSince(mark, "chat.postMessage", (b) => b.channel === big.people.tina.slackUserId);
+    const dms = callsSince(mark, "chat.postMessage", toTina);
     expect(dms.length).toBeGreaterThan(5);
     for (const dm of dms) assertBlockKitWithinLimits(dm, "message");
     const text = textOf(dms);
