@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goalFormMetadata } from "../../src/core/goals/goal-form.js";
-import { type GoalDeps, submitGoal } from "../../src/core/goals/goal-service.js";
+import { type GoalDeps, submitCheckin, submitGoal } from "../../src/core/goals/goal-service.js";
 import type { GoalLevel } from "../../src/core/goals/types.js";
 import { identify } from "../../src/core/org/identify.js";
 import type { FormValues } from "../../src/core/ui/card.js";
@@ -282,10 +282,63 @@ const AREA = "Service responds within one working day";
 const TEAM = "Erstlösungsquote am Desk erhöhen";
 const MEASURE = "Rückrufliste täglich abarbeiten";
 
-describe("/goals cascade through Slack modals (Done when)", () => {
-  let teamGoalModal: Json;
+type Stage = "empty" | "company" | "area" | "team" | "measure" | "checkin";
+const STAGES: readonly Stage[] = ["empty", "company", "area", "team", "measure", "checkin"];
 
+/**
+ * A tenant of its own with the cascade the Done-when steps build, seeded through core up to
+ * `stage`: each test creates what it needs, so any order (or a single test) works. The step a
+ * test is about is always done through Slack itself.
+ */
+async function cascade(stage: Stage): Promise<TestTenant> {
+  const o = await createTestTenant(app.kurs.db);
+  registerSlackUsers(o);
+  const upTo = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+  if (!upTo("company")) return o;
+  const company = await seedGoal(o, o.people.boss.slackUserId, "company", { title: COMPANY, criterion: "NPS über 40" });
+  if (!upTo("area")) return o;
+  const area = await seedGoal(o, o.people.lead.slackUserId, "area", {
+    title: AREA,
+    parent: company,
+    criterion: "95 % of tickets answered within 8 hours",
+    kpi: "deadline_compliance",
+    target: "95",
+  });
+  if (!upTo("team")) return o;
+  const team = await seedGoal(o, o.people.tina.slackUserId, "team", {
+    title: TEAM,
+    parent: area,
+    owner: await personId(o, o.people.tom),
+    criterion: "Erstlösungsquote 70 %",
+  });
+  if (!upTo("measure")) return o;
+  await seedGoal(o, o.people.tina.slackUserId, "measure", {
+    title: MEASURE,
+    parent: team,
+    owner: await personId(o, o.people.anna),
+    due: "2026-06-30",
+    criterion: "Keine Rückrufe älter als 24 Stunden",
+  });
+  if (!upTo("checkin")) return o;
+  const deps = coreDeps();
+  const tom = await identify(
+    deps.identifyDeps,
+    { kind: "slug", slug: o.tenant.slug },
+    { platform: "slack", userId: o.people.tom.slackUserId },
+  );
+  const checkin = await submitCheckin(deps.goals, tom, {
+    item: team,
+    progress: "60",
+    status: "at_risk",
+    note: "Two people on leave",
+  });
+  if (checkin.kind !== "saved") throw new Error(`seeding the check-in failed: ${textOf(checkin)}`);
+  return o;
+}
+
+describe("/goals cascade through Slack modals (Done when)", () => {
   it("lets the managing director add a company goal through the modal (German)", async () => {
+    const org = await cascade("empty");
     const { boss } = org.people;
     const view = await modal(org, boss, "add");
     expect(view.callback_id).toBe("goals.save-goal");
@@ -303,6 +356,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("lets the area head add an area goal under it, with a KPI and target (English)", async () => {
+    const org = await cascade("company");
     const { lead } = org.people;
     const view = await modal(org, lead, "add");
     expect(textOf(view.title)).toContain("New area goal");
@@ -324,8 +378,9 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("lets the team lead add a team goal owned by Tom; Tom's App Home is refreshed", async () => {
+    const org = await cascade("area");
     const { tina, tom } = org.people;
-    teamGoalModal = await modal(org, tina, "add");
+    const teamGoalModal = await modal(org, tina, "add");
     expect(textOf(teamGoalModal.title)).toContain("Neues Teamziel");
     const mark = app.slack.calls.length;
     const ack = await submit(org, tina, teamGoalModal, {
@@ -344,6 +399,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("adds a measure through the team goal's “Add measure” button, parent preselected", async () => {
+    const org = await cascade("team");
     const { tina, anna } = org.people;
     const [message] = await messages(org, tina);
     const button = findButton(message?.blocks, "goals.measure");
@@ -371,6 +427,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows the whole chain in /goals tree", async () => {
+    const org = await cascade("measure");
     const all = await messages(org, org.people.anna, "tree");
     const text = textOf(all);
     expect(text).toContain("Zielkaskade");
@@ -381,6 +438,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("rejects a check-in outside 0–100 inline, then saves the owner's check-in from the button", async () => {
+    const org = await cascade("measure");
     const { tom } = org.people;
     const [message] = await messages(org, tom);
     expect(textOf(message)).toContain("Check in");
@@ -412,6 +470,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows Tom's progress to Anna in /goals and in the tree (German)", async () => {
+    const org = await cascade("checkin");
     const [message] = await messages(org, org.people.anna);
     const text = textOf(message);
     expect(text).toContain(TEAM);
@@ -422,6 +481,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("publishes the App Home on app_home_opened and answers its buttons by DM", async () => {
+    const org = await cascade("checkin");
     const { anna } = org.people;
     const mark = app.slack.calls.length;
     const res = await postEvent(
@@ -458,6 +518,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("ignores the Messages tab", async () => {
+    const org = await cascade("team");
     const { tom } = org.people;
     const mark = app.slack.calls.length;
     const res = await postEvent(
@@ -481,6 +542,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("answers the cascade button with the unit's tree, ephemerally", async () => {
+    const org = await cascade("measure");
     const unit = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
       where: { tenantId: org.tenant.id, name: "Service" },
     });
@@ -498,6 +560,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("refuses a member's /goals add, naming the team lead, and saves nothing (German and English)", async () => {
+    const org = await cascade("measure");
     const before = await goalCount(org);
     const de = await goals(org, org.people.anna, "add");
     expect(de.kind).toBe("messages");
@@ -508,6 +571,8 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("turns a member's forged goal submission into the refusal inside the modal, saving nothing", async () => {
+    const org = await cascade("area");
+    const teamGoalModal = await modal(org, org.people.tina, "add");
     const before = await goalCount(org);
     const ack = await submit(org, org.people.anna, teamGoalModal, {
       title: "Heimlich angelegt",
@@ -535,12 +600,14 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("opens the check-in modal from /goals checkin when something is owed", async () => {
+    const org = await cascade("measure");
     const view = await modal(org, org.people.anna, "checkin");
     expect(view.callback_id).toBe("goals.save-checkin");
     expect(textOf(view.blocks)).toContain(MEASURE);
   });
 
   it("gives a usage hint for garbage arguments in the user's language", async () => {
+    const org = await cascade("empty");
     const de = textOf(await messages(org, org.people.anna, "frobnicate 42"));
     expect(de).toContain("„frobnicate 42“ versteht /goals nicht");
     expect(de).toContain("/goals add");
@@ -550,6 +617,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows the alignment report to the area head and refuses it to a member", async () => {
+    const org = await cascade("checkin");
     const report = textOf(await messages(org, org.people.lead, "report"));
     expect(report).toContain("Alignment report – Service");
     expect(report).toContain("Check-ins in the last 7 days per unit");
@@ -558,6 +626,8 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("rejects interactions with a bad signature", async () => {
+    const org = await cascade("area");
+    const teamGoalModal = await modal(org, org.people.tina, "add");
     const mark = app.slack.calls.length;
     const res = await postInteraction(
       app.url,
