@@ -17,7 +17,9 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe("the built service, started as `npm start` starts it", () => {
+// Child processes that start Node, open PGlite and migrate: slow on a loaded machine, so the
+// budget is generous; every wait below is for a positive signal (a line, an answer, an exit).
+describe("the built service, started as `npm start` starts it", { timeout: 300_000 }, () => {
   it("serves /healthz and /readyz on PGlite without Slack or Teams credentials, and stops cleanly on SIGTERM", async () => {
     const queuePrefix = testQueuePrefix();
     const service = await startService({
@@ -30,7 +32,8 @@ describe("the built service, started as `npm start` starts it", () => {
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: "ok" });
       let ready = await fetch(`${service.url}/readyz`);
-      for (let i = 0; i < 50 && ready.status !== 200; i += 1) {
+      const readyBy = Date.now() + 240_000;
+      while (ready.status !== 200 && Date.now() < readyBy) {
         await new Promise((r) => setTimeout(r, 100));
         ready = await fetch(`${service.url}/readyz`);
       }
@@ -70,7 +73,7 @@ describe("the built service, started as `npm start` starts it", () => {
       expect(body.checks.database).toBe("ok");
       expect(body.checks.redis).not.toBe("ok");
       // /readyz can answer before the first connection attempt has failed and been logged.
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 240_000;
       while (!service.output().includes("is unreachable") && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -111,7 +114,7 @@ describe("the built service, started as `npm start` starts it", () => {
       "dist/jobs/worker.js",
     );
     try {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 240_000;
       while (!worker.output().includes("worker running") && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(worker.output()).toContain("worker running");
