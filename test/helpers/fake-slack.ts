@@ -27,6 +27,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   private readonly delays = new Map<string, number>();
+  private readonly gates = new Map<string, Promise<void>>();
   private readonly waiters: (() => void)[] = [];
   private server: Server | undefined;
   url = "";
@@ -45,6 +46,24 @@ export class FakeSlack {
   /** Every call of `method` answers only after `ms` milliseconds (a slow Slack). */
   slowDown(method: string, ms: number): void {
     this.delays.set(method, ms);
+  }
+
+  /**
+   * Holds every call of `method` (recorded, unanswered) until the returned release() is called:
+   * a test can act while Kurs is provably in the middle of that call, whatever the machine's speed.
+   */
+  hold(method: string): () => void {
+    let release = () => {};
+    this.gates.set(
+      method,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.gates.delete(method);
+          resolve();
+        };
+      }),
+    );
+    return () => release();
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -94,6 +113,9 @@ export class FakeSlack {
         reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) });
         return;
       }
+      for (const wake of this.waiters.splice(0)) wake();
+      const gate = this.gates.get(method);
+      if (gate) await gate;
       const delay = this.delays.get(method);
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       reply(200, this.answer(method, body));

@@ -13,6 +13,7 @@ import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { processorDeps } from "../helpers/processor-deps.js";
 import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
+import { waitForCalls } from "../helpers/slack-interactions.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 
 const log = createLogger("silent");
@@ -128,23 +129,23 @@ describe("org.link-identities job", () => {
   it("drains on close: a running job finishes before the worker stops", async () => {
     const org = await createTestTenant(db);
     await withoutSlackIds(org);
-    slack.slowDown("users.lookupByEmail", 150);
+    // Slack holds the first lookup: the job is provably running when the worker is told to close.
+    const release = slack.hold("users.lookupByEmail");
     try {
       const { producer, worker } = await queues();
       if (!worker) throw new Error("no worker");
+      const before = slack.callsOf("users.lookupByEmail").length;
       await producer.enqueue("org.link-identities", { tenantId: org.tenant.id, platform: "slack" }, { jobId: "slow" });
-      // Poll rather than listen: the job may turn active before an event subscription would see it.
-      const deadline = Date.now() + 10_000;
-      while ((await producer.queue.getJob("slow"))?.processedOn === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await waitForCalls(slack, "users.lookupByEmail", () => true, before + 1);
       expect(await (await producer.queue.getJob("slow"))?.getState()).toBe("active");
-      await worker.close();
+      const closing = worker.close();
+      release();
+      await closing;
       const job = await producer.queue.getJob("slow");
       expect(await job?.getState()).toBe("completed");
       expect(job?.returnvalue).toEqual({ linked: 2 });
     } finally {
-      slack.slowDown("users.lookupByEmail", 0);
+      release();
     }
   });
 });
