@@ -74,7 +74,7 @@ type Outcome =
 
 /** Waits for what a command or button led to: a modal opened with its trigger_id, or ephemeral replies. */
 async function outcome(triggerId: string, responseId: string): Promise<Outcome> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const opened = app.slack.callsOf("views.open").find((c) => c.body.trigger_id === triggerId);
     if (opened && isRecord(opened.body.view)) {
@@ -100,7 +100,7 @@ function responsesTo(responseId: string): Json[] {
 
 /** The replies to a response_url once they satisfy `done` (all expected content has arrived). */
 async function responsesUntil(responseId: string, done: (messages: Json[]) => boolean): Promise<Json[]> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const messages = responsesTo(responseId);
     if (done(messages)) return messages;

@@ -80,7 +80,7 @@ afterAll(async () => {
 
 const caller = (person: TestPerson) => ({ teamId: org.slackTeamId, userId: person.slackUserId });
 
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) {
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();

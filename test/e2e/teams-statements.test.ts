@@ -87,7 +87,7 @@ function cardOf(activity: Record<string, unknown>): Json {
 async function until<T>(
   what: string,
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

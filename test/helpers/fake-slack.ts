@@ -75,7 +75,7 @@ export class FakeSlack {
   }
 
   /** Resolves once `count` response_url messages for `id` have arrived. */
-  async waitForResponses(id: string, count = 1, timeoutMs = 10_000): Promise<Record<string, unknown>[]> {
+  async waitForResponses(id: string, count = 1, timeoutMs = 60_000): Promise<Record<string, unknown>[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const got = this.responses.filter((r) => r.id === id).map((r) => r.body);

@@ -121,7 +121,7 @@ async function runScan(producer: JobProducer, events: QueueEvents, tenantId: str
   await producer.enqueue("goals.reminders-scan", { tenantId }, { jobId: id });
   const job = await producer.queue.getJob(id);
   if (!job) throw new Error(`scan ${id} missing`);
-  return job.waitUntilFinished(events, 15_000);
+  return job.waitUntilFinished(events, 60_000);
 }
 
 describe("check-in reminders with two workers", () => {
@@ -155,7 +155,7 @@ describe("check-in reminders with two workers", () => {
     await producer.enqueue("goals.remind", payload, { jobId: `goals.remind:copy:${tomId}`, delayMs: 1_500 });
     const copy = await producer.queue.getJob(`goals.remind:copy:${tomId}`);
     clock.set(SLOT);
-    const results = await Promise.all([job.waitUntilFinished(events, 15_000), copy?.waitUntilFinished(events, 15_000)]);
+    const results = await Promise.all([job.waitUntilFinished(events, 60_000), copy?.waitUntilFinished(events, 60_000)]);
     // Whichever ran second saw the claim either when reading or when inserting.
     expect(results.map((r) => (r as { sent: number }).sent).sort()).toEqual([0, 1]);
 
@@ -207,7 +207,7 @@ describe("check-in reminders with two workers", () => {
       at: new Date(SLOT.getTime() - 1_000),
     });
     clock.set(SLOT);
-    expect(await job.waitUntilFinished(events, 15_000)).toEqual({ sent: 0, skipped: "nothing-due" });
+    expect(await job.waitUntilFinished(events, 60_000)).toEqual({ sent: 0, skipped: "nothing-due" });
     expect(messagesTo(org.people.tom.slackUserId)).toHaveLength(0);
     expect(await db.prisma.reminderSent.count({ where: { tenantId: org.tenant.id } })).toBe(0);
 

@@ -84,7 +84,7 @@ describe("org.link-identities job", () => {
     await producer.enqueue("org.link-identities", { tenantId: org.tenant.id, platform: "slack" }, { jobId });
     const job = await producer.queue.getJob(jobId);
     if (!job) throw new Error("job missing");
-    expect(await job.waitUntilFinished(events, 15_000)).toEqual({ linked: 2 });
+    expect(await job.waitUntilFinished(events, 60_000)).toEqual({ linked: 2 });
 
     const people = await db.prisma.person.findMany({ where: { tenantId: org.tenant.id }, orderBy: { email: "asc" } });
     expect(people.find((p) => p.email === org.people.anna.email)?.slackUserId).toBe(org.people.anna.slackUserId);
@@ -103,7 +103,7 @@ describe("org.link-identities job", () => {
         { tenantId: org.tenant.id, platform: "slack" },
         { jobId: `run-${run}` },
       );
-      await (await producer.queue.getJob(`run-${run}`))?.waitUntilFinished(events, 15_000);
+      await (await producer.queue.getJob(`run-${run}`))?.waitUntilFinished(events, 60_000);
     }
     const looked = slack.callsOf("users.lookupByEmail").map((c) => c.body.email);
     expect(looked.filter((e) => e === org.people.anna.email)).toHaveLength(1);
@@ -120,7 +120,7 @@ describe("org.link-identities job", () => {
       { tenantId: 42 },
       { jobId: "forged", attempts: 5 },
     );
-    await expect(forged.waitUntilFinished(events, 15_000)).rejects.toThrow(/invalid payload/);
+    await expect(forged.waitUntilFinished(events, 60_000)).rejects.toThrow(/invalid payload/);
     const state = await producer.queue.getJob("forged");
     expect(state?.attemptsMade).toBe(1);
     expect(await state?.getState()).toBe("failed");
