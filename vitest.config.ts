@@ -27,6 +27,8 @@ export default defineConfig({
           name: "integration",
           include: ["test/integration/**/*.test.ts", "test/e2e/**/*.test.ts"],
           globalSetup: ["test/helpers/global-setup.ts"],
+          // Real databases, child processes and job queues on a machine shared with other runs.
+          testTimeout: 180_000,
         },
       },
     ],

@@ -52,7 +52,9 @@ async function people() {
   });
 }
 
-describe("kurs import org", () => {
+// Each test starts `kurs` as a child process (Node + tsx + migrations): tens of seconds each on a
+// loaded two-core machine. The budget is generous; nothing here depends on the time taken.
+describe("kurs import org", { timeout: 300_000 }, () => {
   it("imports nothing from a file with a broken row, and names the row and the reason (German by default)", async () => {
     const broken = await file("broken.csv", `${GOOD}\nkaputt,Kai Putt,member,Firma/Service/Desk,tl@firma.de,,,,\n`);
     const result = await runKurs(["import", "org", broken], env());
@@ -146,7 +148,7 @@ describe("kurs import org", () => {
   });
 });
 
-describe("kurs demo", () => {
+describe("kurs demo", { timeout: 300_000 }, () => {
   it("seeds the demo organisation on PGlite, and a second run leaves the same data", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-demo-"));
     try {
@@ -173,9 +175,8 @@ describe("kurs demo", () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-    // Two child processes that each migrate and seed PGlite: minutes on a loaded two-core machine,
-    // not seconds. Nothing here depends on how long it takes.
-  }, 300_000);
+    // Two child processes that each migrate and seed PGlite: minutes on a loaded two-core machine.
+  }, 600_000);
 
   it("refuses to open an embedded database another Kurs process is using", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-lock-"));
