@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
+import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { runKurs } from "../helpers/run-cli.js";
 import { createTempDatabase } from "../helpers/temp-database.js";
@@ -44,9 +46,19 @@ async function file(name: string, content: string): Promise<string> {
 
 const env = () => ({ DATABASE_URL: temp.url });
 
-async function people() {
+/**
+ * A tenant of its own for one test, so the tests share the database but not their people and run
+ * in any order. Returns the `--tenant` arguments for it.
+ */
+async function ownTenant(): Promise<{ slug: string; args: string[] }> {
+  const slug = `cli-${randomUUID().slice(0, 8)}`;
+  await new PrismaTenantRepository(db.prisma).ensure({ slug, name: `CLI ${slug}`, defaultLocale: "de" });
+  return { slug, args: ["--tenant", slug] };
+}
+
+async function people(slug: string) {
   return db.prisma.person.findMany({
-    where: { tenant: { slug: "default" } },
+    where: { tenant: { slug } },
     orderBy: { email: "asc" },
     include: { manager: true, roles: { include: { unit: true } } },
   });
@@ -56,12 +68,13 @@ async function people() {
 // loaded two-core machine. The budget is generous; nothing here depends on the time taken.
 describe("kurs import org", { timeout: 300_000 }, () => {
   it("imports nothing from a file with a broken row, and names the row and the reason (German by default)", async () => {
+    const tenant = await ownTenant();
     const broken = await file("broken.csv", `${GOOD}\nkaputt,Kai Putt,member,Firma/Service/Desk,tl@firma.de,,,,\n`);
-    const result = await runKurs(["import", "org", broken], env());
+    const result = await runKurs(["import", "org", broken, ...tenant.args], env());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Nichts importiert: 1 Zeile ist fehlerhaft.");
     expect(result.stderr).toContain("Zeile 6: ungültige E-Mail-Adresse „kaputt“");
-    expect(await people()).toEqual([]);
+    expect(await people(tenant.slug)).toEqual([]);
   });
 
   it("speaks English with --lang en", async () => {
@@ -72,12 +85,13 @@ describe("kurs import org", { timeout: 300_000 }, () => {
   });
 
   it("imports a good file; the same file again changes nothing; a changed file updates in place", async () => {
+    const tenant = await ownTenant();
     const good = await file("good.csv", GOOD);
-    const first = await runKurs(["import", "org", good], env());
+    const first = await runKurs(["import", "org", good, ...tenant.args], env());
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("4 Personen neu");
-    const before = await people();
+    const before = await people(tenant.slug);
     expect(before.map((p) => [p.email, p.manager?.email ?? null, p.roles[0]?.unit.path])).toEqual([
       ["bl@firma.de", "gf@firma.de", "Firma/Service"],
       ["gf@firma.de", null, "Firma"],
@@ -85,10 +99,10 @@ describe("kurs import org", { timeout: 300_000 }, () => {
       ["tl@firma.de", "bl@firma.de", "Firma/Service/Desk"],
     ]);
 
-    const again = await runKurs(["import", "org", good], env());
+    const again = await runKurs(["import", "org", good, ...tenant.args], env());
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("Keine Änderungen");
-    const same = await people();
+    const same = await people(tenant.slug);
     expect(same.map((p) => [p.id, p.updatedAt.getTime()])).toEqual(before.map((p) => [p.id, p.updatedAt.getTime()]));
 
     // Max moves to a new team and changes his name; Tina leaves.
@@ -101,11 +115,11 @@ describe("kurs import org", { timeout: 300_000 }, () => {
         "ma@firma.de,Max Arndt-Berg,member,Firma/Service/Netz,bl@firma.de,,,,",
       ].join("\n"),
     );
-    const third = await runKurs(["import", "org", changed], env());
+    const third = await runKurs(["import", "org", changed, ...tenant.args], env());
     expect(third.code).toBe(0);
     expect(third.stdout).toContain("1 geändert");
     expect(third.stdout).toContain("1 deaktiviert");
-    const after = await people();
+    const after = await people(tenant.slug);
     const max = after.find((p) => p.email === "ma@firma.de");
     expect(max?.id).toBe(before.find((p) => p.email === "ma@firma.de")?.id);
     expect(max?.name).toBe("Max Arndt-Berg");
@@ -117,8 +131,9 @@ describe("kurs import org", { timeout: 300_000 }, () => {
   it("matches Slack accounts by e-mail when ids are missing, waiting out a 429", async () => {
     slack.addUser({ id: "U0BL00001", email: "bl@firma.de" });
     slack.rateLimit("users.lookupByEmail", 1, 1);
+    const tenant = await ownTenant();
     const good = await file("good2.csv", GOOD);
-    const result = await runKurs(["import", "org", good], {
+    const result = await runKurs(["import", "org", good, ...tenant.args], {
       ...env(),
       SLACK_BOT_TOKEN: "xoxb-cli",
       SLACK_SIGNING_SECRET: "s",
@@ -126,7 +141,7 @@ describe("kurs import org", { timeout: 300_000 }, () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Chat-Konten per E-Mail zugeordnet: 1.");
-    const bernd = (await people()).find((p) => p.email === "bl@firma.de");
+    const bernd = (await people(tenant.slug)).find((p) => p.email === "bl@firma.de");
     expect(bernd?.slackUserId).toBe("U0BL00001");
     // The rate-limited call was retried, not dropped: every person without an id was looked up.
     const lookups = slack.callsOf("users.lookupByEmail").map((c) => c.body.email);
