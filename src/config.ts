@@ -181,3 +181,11 @@ function redact(name: string, value: string): string {
   if (/SECRET|PASSWORD|TOKEN/.test(name)) return value.length > 6 ? `${value.slice(0, 4)}…` : "…";
   return value.replace(/\/\/([^:@/]+):[^@/]+@/, "//$1:…@");
 }
+
+/**
+ * The language the CLI speaks before (or without) a valid configuration: KURS_DEFAULT_LOCALE when
+ * it is de or en, else German. Never throws, so even a broken configuration is reported in it.
+ */
+export function cliLocale(source: NodeJS.ProcessEnv = process.env): "de" | "en" {
+  return source.KURS_DEFAULT_LOCALE === "en" ? "en" : "de";
+}

@@ -1,126 +1,168 @@
-import { Command, CommanderError, Option } from "commander";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Command, CommanderError, Help, Option } from "commander";
+import { cliLocale } from "../config.js";
 import { GERMAN_STATES } from "../core/org/tenant-settings.js";
-import { ConfigError, KursError } from "../errors.js";
+import { ConfigError, DataDirLockedError, KursError, MigrationError } from "../errors.js";
+import { PROJECT_ROOT } from "../paths.js";
 import { demoCommand } from "./demo.js";
 import { importOrgCommand } from "./import-org.js";
+import {
+  type CliLocale,
+  type CliMessageKey,
+  type CliText,
+  cliText,
+  langFromArgv,
+  translateCommanderError,
+} from "./messages.js";
 import { migrateCommand } from "./migrate.js";
 import { type TenantCommandOptions, tenantCommand } from "./tenant.js";
 
-export function buildProgram(): Command {
-  const program = new Command("kurs")
-    .description("Kurs: carry a change programme through Slack and Microsoft Teams")
-    .showHelpAfterError()
+/** The version users install, read from package.json (the same file in a checkout and in the image). */
+export function kursVersion(): string {
+  const pkg: unknown = JSON.parse(readFileSync(join(PROJECT_ROOT, "package.json"), "utf8"));
+  const version = typeof pkg === "object" && pkg !== null ? (pkg as { version?: unknown }).version : undefined;
+  return typeof version === "string" ? version : "unknown";
+}
+
+const HEADINGS: Readonly<Record<string, CliMessageKey>> = {
+  "Usage:": "help.usage",
+  "Options:": "help.options",
+  "Commands:": "help.commands",
+  "Arguments:": "help.arguments",
+};
+
+/** Every word of the help in the CLI's language, commander's own headings and hints included. */
+function localise(cmd: Command, t: CliText): Command {
+  return cmd
+    .helpOption("-h, --help", t("option.help"))
+    .showHelpAfterError(t("help.after"))
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
-  const lang = new Option("--lang <de|en>", "language of the output (default: KURS_DEFAULT_LOCALE)").choices([
-    "de",
-    "en",
-  ]);
-  const tenant = new Option("--tenant <slug>", "tenant to work on").default("default");
+    .configureOutput({
+      writeErr: (s) => process.stderr.write(s),
+      outputError: (s, write) => write(translateCommanderError(s, t)),
+    })
+    .configureHelp({
+      styleTitle: (title) => {
+        const key = HEADINGS[title];
+        return key ? t(key) : title;
+      },
+      optionDescription: (option) => describeOption(option, t),
+      commandUsage: (c) => usageWords(defaultHelp.commandUsage(c), t),
+      subcommandTerm: (c) => usageWords(defaultHelp.subcommandTerm(c), t),
+    });
+}
 
-  program
-    .command("migrate")
-    .description("apply pending database migrations (also done at every start)")
-    .action(() => migrateCommand());
+const defaultHelp = new Help();
 
-  const importCmd = program.command("import").description("import data from CSV files");
-  importCmd
-    .command("org")
-    .description(
-      "import the org chart: email,name,role,unit_path,manager_email,slack_user_id,teams_aad_object_id,locale,timezone. " +
-        "Validates the whole file first and imports nothing if a row is bad; re-importing the same file changes nothing.",
-    )
-    .argument("<file>", "CSV file (comma or semicolon separated, UTF-8)")
-    .addOption(tenant)
-    .addOption(lang)
-    .action((file: string, opts: { tenant: string; lang?: "de" | "en" }) => importOrgCommand(file, opts));
+/** Commander's "[options] [command]" in the usage lines, in the CLI's language. */
+function usageWords(usage: string, t: CliText): string {
+  return usage.replace("[options]", `[${t("help.optionsWord")}]`).replace("[command]", `[${t("help.command")}]`);
+}
 
-  program
-    .command("demo")
-    .description("seed the demo organisation (an IT service provider with 90 people); running it again changes nothing")
-    .addOption(new Option("--tenant <slug>", "tenant to seed").default("default"))
-    .option("--me <email>", "put your e-mail on the first managing director, so your chat account is matched to them")
-    .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
-    .action((opts: { tenant: string; me?: string; lang?: "de" | "en" }) => demoCommand(opts));
+function describeOption(option: Option, t: CliText): string {
+  const extra: string[] = [];
+  if (option.argChoices) extra.push(`${t("help.choices")}: ${option.argChoices.join(", ")}`);
+  if (option.defaultValue !== undefined && (option.required || option.optional)) {
+    extra.push(`${t("help.default")}: ${String(option.defaultValue)}`);
+  }
+  return extra.length > 0 ? `${option.description} (${extra.join("; ")})` : option.description;
+}
 
-  program
-    .command("tenant")
-    .description(
-      "show the tenant's settings, or change them: the German state decides which public holidays skip reminders",
-    )
-    .addOption(new Option("--tenant <slug>", "tenant to show or change").default("default"))
-    .option(
-      "--holiday-state <code>",
-      `German state for public holidays: ${GERMAN_STATES.join(" ")}, or none (national holidays only)`,
-    )
-    .option("--timezone <zone>", "IANA time zone for people without their own, e.g. Europe/Berlin")
-    .option("--formality <sie|du>", "German form of address in chat")
-    .option("--locale <de|en>", "language for people without their own")
-    .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
+export function buildProgram(locale: CliLocale = cliLocale()): Command {
+  const t = cliText(locale);
+  const program = localise(new Command("kurs"), t)
+    .description(t("program.description"))
+    .version(kursVersion(), "-v, --version", t("option.version"))
+    .helpCommand(`help [${t("help.command")}]`, t("command.help"));
+  const lang = () => new Option("--lang <de|en>", t("option.lang")).choices(["de", "en"]);
+  const sub = (name: string) => localise(program.command(name), t);
+
+  sub("migrate")
+    .description(t("migrate.description"))
+    .addOption(lang())
+    .action((opts: { lang?: CliLocale }) => migrateCommand(opts));
+
+  const importCmd = sub("import").description(t("import.description"));
+  localise(importCmd.command("org"), t)
+    .description(t("importOrg.description"))
+    .argument(`<${t("importOrg.fileArg")}>`, t("importOrg.file"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action((file: string, opts: { tenant: string; lang?: CliLocale }) => importOrgCommand(file, opts));
+
+  sub("demo")
+    .description(t("demo.description"))
+    .addOption(new Option("--tenant <slug>", t("demo.tenant")).default("default"))
+    .option("--me <email>", t("demo.me"))
+    .addOption(lang())
+    .action((opts: { tenant: string; me?: string; lang?: CliLocale }) => demoCommand(opts));
+
+  sub("tenant")
+    .description(t("tenant.description"))
+    .addOption(new Option("--tenant <slug>", t("tenant.tenant")).default("default"))
+    .option("--holiday-state <code>", t("tenant.holidayState", { states: GERMAN_STATES.join(" ") }))
+    .option("--timezone <zone>", t("tenant.timezone"))
+    .option("--formality <sie|du>", t("tenant.formality"))
+    .option("--locale <de|en>", t("tenant.locale"))
+    .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 
-  registerSurveyCommands(program, lang, tenant);
+  registerSurveyCommands(program, t, lang, (parent, name) => localise(parent.command(name), t));
   return program;
 }
 
 // Survey commands pull in statistics, CSV and mail libraries: loaded only when one of them runs.
 const loadSurvey = () => import("./survey.js");
 
-function registerSurveyCommands(program: Command, lang: Option, tenant: Option): void {
-  const survey = program
-    .command("survey")
-    .description("customer surveys: instruments from templates, waves, written answers, personal links, reports");
-  survey
-    .command("create")
-    .description("create a survey from a built-in template and print its id")
-    .requiredOption("--template <key>", "template: customer (customer satisfaction for IT service providers)")
-    .requiredOption("--title <text>", "title shown to respondents and in reports")
-    .option("--threshold <n>", "anonymity threshold: smallest group shown (default 5, at least 3)")
-    .addOption(tenant)
-    .addOption(lang)
-    .action((opts: { template: string; title: string; threshold?: string; tenant: string; lang?: "de" | "en" }) =>
+function registerSurveyCommands(
+  program: Command,
+  t: CliText,
+  lang: () => Option,
+  sub: (parent: Command, name: string) => Command,
+): void {
+  const tenant = () => new Option("--tenant <slug>", t("option.tenant")).default("default");
+  const survey = sub(program, "survey").description(t("survey.description"));
+  sub(survey, "create")
+    .description(t("survey.create"))
+    .requiredOption("--template <key>", t("survey.template"))
+    .requiredOption("--title <text>", t("survey.title"))
+    .option("--threshold <n>", t("survey.threshold"))
+    .addOption(tenant())
+    .addOption(lang())
+    .action((opts: { template: string; title: string; threshold?: string; tenant: string; lang?: CliLocale }) =>
       loadSurvey().then((m) => m.surveyCreateCommand(opts)),
     );
-  survey
-    .command("wave")
-    .description("add a wave (baseline, follow_up, …) to a survey and print its id")
-    .argument("<survey>", "survey id")
-    .requiredOption("--key <key>", "stable key: lower-case letters, digits and _, e.g. baseline, follow_up")
-    .requiredOption("--label <text>", "label shown in reports, e.g. 'Baseline 2026'")
-    .addOption(tenant)
-    .addOption(lang)
-    .action((id: string, opts: { key: string; label: string; tenant: string; lang?: "de" | "en" }) =>
+  sub(survey, "wave")
+    .description(t("survey.wave"))
+    .argument("<survey>", t("survey.surveyArg"))
+    .requiredOption("--key <key>", t("survey.key"))
+    .requiredOption("--label <text>", t("survey.label"))
+    .addOption(tenant())
+    .addOption(lang())
+    .action((id: string, opts: { key: string; label: string; tenant: string; lang?: CliLocale }) =>
       loadSurvey().then((m) => m.surveyWaveCommand(id, opts)),
     );
-  survey
-    .command("import")
-    .description(
-      "import written answers: one row per respondent, one column per question key " +
-        "(reachability,…,overall,nps,comment), empty cell = no answer. The whole file is checked first; " +
-        "nothing is imported when any row is bad.",
-    )
-    .argument("<survey>", "survey id")
-    .argument("<wave>", "wave key")
-    .argument("<file>", "CSV file (comma or semicolon separated, UTF-8)")
-    .addOption(tenant)
-    .addOption(lang)
-    .action((id: string, wave: string, file: string, opts: { tenant: string; lang?: "de" | "en" }) =>
+  sub(survey, "import")
+    .description(t("survey.import"))
+    .argument("<survey>", t("survey.surveyArg"))
+    .argument("<wave>", t("survey.waveArg"))
+    .argument("<file>", t("survey.fileArg"))
+    .addOption(tenant())
+    .addOption(lang())
+    .action((id: string, wave: string, file: string, opts: { tenant: string; lang?: CliLocale }) =>
       loadSurvey().then((m) => m.surveyImportCommand(id, wave, file, opts)),
     );
-  survey
-    .command("links")
-    .description(
-      "make one personal link per customer (email,name,company,locale) and write them as CSV for a mail merge; " +
-        "e-mails them too when SMTP_URL is set. Customers who already have a link are skipped.",
-    )
-    .argument("<survey>", "survey id")
-    .argument("<wave>", "wave key")
-    .requiredOption("--customers <file>", "CSV with the columns email (required), name, company, locale (de|en)")
-    .option("--out <file>", "write the links CSV here (default: standard output)")
-    .option("--expires-in-days <n>", "days each link stays valid", "30")
-    .option("--renew", "give customers who have an unused link a new one (the old link stops working)")
-    .addOption(tenant)
-    .addOption(lang)
+  sub(survey, "links")
+    .description(t("survey.links"))
+    .argument("<survey>", t("survey.surveyArg"))
+    .argument("<wave>", t("survey.waveArg"))
+    .requiredOption("--customers <file>", t("survey.customers"))
+    .option("--out <file>", t("survey.out"))
+    .option("--expires-in-days <n>", t("survey.expires"), "30")
+    .option("--renew", t("survey.renew"))
+    .addOption(tenant())
+    .addOption(lang())
     .action(
       (
         id: string,
@@ -131,41 +173,49 @@ function registerSurveyCommands(program: Command, lang: Option, tenant: Option):
           expiresInDays: string;
           renew?: boolean;
           tenant: string;
-          lang?: "de" | "en";
+          lang?: CliLocale;
         },
       ) => loadSurvey().then((m) => m.surveyLinksCommand(id, wave, opts)),
     );
-  survey
-    .command("report")
-    .description("the comparison per criterion between two waves (default: first and last), as json or md")
-    .argument("<survey>", "survey id")
-    .requiredOption("--format <json|md>", "json (figures) or md (plain-language lines)")
-    .option("--from <wave>", "earlier wave key")
-    .option("--to <wave>", "later wave key")
-    .addOption(tenant)
-    .addOption(lang)
-    .action((id: string, opts: { format: string; from?: string; to?: string; tenant: string; lang?: "de" | "en" }) =>
+  sub(survey, "report")
+    .description(t("survey.report"))
+    .argument("<survey>", t("survey.surveyArg"))
+    .requiredOption("--format <json|md>", t("survey.format"))
+    .option("--from <wave>", t("survey.from"))
+    .option("--to <wave>", t("survey.to"))
+    .addOption(tenant())
+    .addOption(lang())
+    .action((id: string, opts: { format: string; from?: string; to?: string; tenant: string; lang?: CliLocale }) =>
       loadSurvey().then((m) => m.surveyReportCommand(id, opts)),
     );
 }
 
 export async function runCli(argv: readonly string[]): Promise<number> {
-  const program = buildProgram();
+  const locale = langFromArgv(argv) ?? cliLocale();
+  const t = cliText(locale);
+  const program = buildProgram(locale);
   try {
     await program.parseAsync([...argv], { from: "user" });
     return process.exitCode === undefined ? 0 : Number(process.exitCode);
   } catch (err) {
     if (err instanceof CommanderError) return err.exitCode === 0 ? 0 : 2;
-    if (err instanceof ConfigError) {
-      console.error(err.message);
-      return 1;
-    }
-    if (err instanceof KursError) {
-      console.error(`kurs: ${err.message}`);
-      return 1;
-    }
-    throw err;
+    console.error(`kurs: ${describeError(err, t)}`);
+    return 1;
   }
+}
+
+/** Errors in the CLI's language; the ones Kurs raises on purpose without a stack, others with it. */
+function describeError(err: unknown, t: CliText): string {
+  if (err instanceof ConfigError) return [t("error.config"), ...err.problems.map((p) => `  - ${p}`)].join("\n");
+  if (err instanceof DataDirLockedError) {
+    const [, dataDir = "", pid = ""] =
+      /in (.+) is in use by another Kurs process \(pid (\d+)\)/.exec(err.message) ?? [];
+    return dataDir ? t("error.dataDirLocked", { dataDir, pid }) : err.message;
+  }
+  if (err instanceof MigrationError) return t("error.migration", { message: err.message });
+  if (err instanceof KursError) return err.message;
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+  return t("error.unexpected", { message });
 }
 
 const isEntry = process.argv[1] && /kurs(\.js)?$|cli[\\/]main\.(ts|js)$/.test(process.argv[1]);

@@ -36,9 +36,24 @@ export function createWebApp(checks: readonly ReadinessCheck[], log: Logger): Ap
   return app;
 }
 
-/** Express error handler of last resort: logs with context, answers 500 without leaking internals. */
+/**
+ * Express error handler of last resort. A client error (a body that is no JSON, one too large: the
+ * body parsers mark those with a 4xx status) is the caller's fault: a 4xx and one warn line without
+ * a stack. Anything else is ours: logged with its stack, answered 500 without leaking internals.
+ */
 export function errorHandler(log: Logger) {
   return (err: unknown, req: Request, res: Response, next: NextFunction): void => {
+    const status = clientErrorStatus(err);
+    if (status !== undefined) {
+      const reason = err instanceof Error ? err.message : String(err);
+      log.warn({ path: req.path, status, reason }, "refused a malformed request");
+      if (res.headersSent) {
+        next(err);
+        return;
+      }
+      res.status(status).json({ error: reason });
+      return;
+    }
     log.error({ err, path: req.path }, "request failed");
     if (res.headersSent) {
       next(err);
@@ -46,6 +61,14 @@ export function errorHandler(log: Logger) {
     }
     res.status(500).json({ error: "internal error" });
   };
+}
+
+/** The 4xx status that body-parser (and http-errors) put on errors that are safe to show. */
+function clientErrorStatus(err: unknown): number | undefined {
+  if (typeof err !== "object" || err === null) return undefined;
+  const { status, statusCode, expose } = err as { status?: unknown; statusCode?: unknown; expose?: unknown };
+  const code = typeof status === "number" ? status : typeof statusCode === "number" ? statusCode : undefined;
+  return code !== undefined && code >= 400 && code < 500 && expose !== false ? code : undefined;
 }
 
 export function isLoopback(address: string | undefined): boolean {

@@ -9,7 +9,7 @@ import { isLoopback } from "./server.js";
  */
 export function mountTeamsEndpoint(web: Application, teams: TeamsTransport, log: Logger): void {
   const guards: RequestHandler[] = teams.emulator ? [emulatorLoopbackOnly(log)] : [];
-  web.post("/api/messages", ...guards, express.json({ limit: "1mb" }), async (req, res) => {
+  web.post("/api/messages", ...guards, express.json({ limit: "1mb" }), requireActivity(log), async (req, res) => {
     await teams.adapter.process(req, res, async (context) => {
       await teams.app.run(context);
     });
@@ -30,5 +30,28 @@ export function emulatorLoopbackOnly(log: Logger): RequestHandler {
     res
       .status(403)
       .json({ error: "Teams runs in emulator mode (no MICROSOFT_APP_ID); only loopback callers are accepted" });
+  };
+}
+
+/**
+ * The adapter throws on a body that is no activity, which would end as a 500 with a stack: that
+ * is the caller's mistake, so it gets a 400 and one warn line. (Malformed JSON never gets here:
+ * express.json's error goes to the error handler, which answers 400 too.)
+ */
+export function requireActivity(log: Logger): RequestHandler {
+  return (req, res, next) => {
+    const body: unknown = req.body;
+    const problem =
+      typeof body !== "object" || body === null || Array.isArray(body)
+        ? "body is not a JSON object"
+        : typeof (body as { type?: unknown }).type !== "string" || (body as { type: string }).type === ""
+          ? "activity without type"
+          : undefined;
+    if (problem === undefined) {
+      next();
+      return;
+    }
+    log.warn({ path: req.path, reason: problem }, "refused a malformed Teams activity");
+    res.status(400).json({ error: problem });
   };
 }

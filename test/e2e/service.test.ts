@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { messageActivity, postActivity } from "../helpers/fake-teams-connector.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { buildDist, freePort, startService, waitForHttp } from "../helpers/service-process.js";
 
 let dataDir: string;
@@ -16,19 +17,23 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
-describe("the built service, started as `npm start` starts it", () => {
+// Child processes that start Node, open PGlite and migrate: slow on a loaded machine, so the
+// budget is generous; every wait below is for a positive signal (a line, an answer, an exit).
+describe("the built service, started as `npm start` starts it", { timeout: 300_000 }, () => {
   it("serves /healthz and /readyz on PGlite without Slack or Teams credentials, and stops cleanly on SIGTERM", async () => {
+    const queuePrefix = testQueuePrefix();
     const service = await startService({
       DATA_DIR: dataDir,
       REDIS_URL: inject("redisUrl"),
-      QUEUE_PREFIX: "kurs-test-start",
+      QUEUE_PREFIX: queuePrefix,
     });
     try {
       const health = await waitForHttp(service, "/healthz");
       expect(health.status).toBe(200);
       expect(await health.json()).toEqual({ status: "ok" });
       let ready = await fetch(`${service.url}/readyz`);
-      for (let i = 0; i < 50 && ready.status !== 200; i += 1) {
+      const readyBy = Date.now() + 240_000;
+      while (ready.status !== 200 && Date.now() < readyBy) {
         await new Promise((r) => setTimeout(r, 100));
         ready = await fetch(`${service.url}/readyz`);
       }
@@ -52,6 +57,7 @@ describe("the built service, started as `npm start` starts it", () => {
       service.child.kill("SIGTERM");
     }
     expect(await service.exited).toBe(0);
+    await deleteQueueKeys(queuePrefix);
     expect(service.output()).toContain("stopped");
   });
 
@@ -67,7 +73,7 @@ describe("the built service, started as `npm start` starts it", () => {
       expect(body.checks.database).toBe("ok");
       expect(body.checks.redis).not.toBe("ok");
       // /readyz can answer before the first connection attempt has failed and been logged.
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 240_000;
       while (!service.output().includes("is unreachable") && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 100));
       }
@@ -102,12 +108,13 @@ describe("the built service, started as `npm start` starts it", () => {
 
   it("runs the worker alone (npm run worker) and drains on SIGTERM", async () => {
     const dir = await mkdtemp(join(tmpdir(), "kurs-worker-"));
+    const queuePrefix = testQueuePrefix();
     const worker = await startService(
-      { DATA_DIR: dir, REDIS_URL: inject("redisUrl"), QUEUE_PREFIX: "kurs-test-worker", LOG_LEVEL: "info" },
+      { DATA_DIR: dir, REDIS_URL: inject("redisUrl"), QUEUE_PREFIX: queuePrefix, LOG_LEVEL: "info" },
       "dist/jobs/worker.js",
     );
     try {
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 240_000;
       while (!worker.output().includes("worker running") && Date.now() < deadline)
         await new Promise((r) => setTimeout(r, 100));
       expect(worker.output()).toContain("worker running");
@@ -115,6 +122,7 @@ describe("the built service, started as `npm start` starts it", () => {
       worker.child.kill("SIGTERM");
     }
     expect(await worker.exited).toBe(0);
+    await deleteQueueKeys(queuePrefix);
     await rm(dir, { recursive: true, force: true });
   });
 });

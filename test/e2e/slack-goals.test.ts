@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { goalFormMetadata } from "../../src/core/goals/goal-form.js";
-import { type GoalDeps, submitGoal } from "../../src/core/goals/goal-service.js";
+import { type GoalDeps, submitCheckin, submitGoal } from "../../src/core/goals/goal-service.js";
 import type { GoalLevel } from "../../src/core/goals/types.js";
 import { identify } from "../../src/core/org/identify.js";
 import type { FormValues } from "../../src/core/ui/card.js";
@@ -70,32 +70,41 @@ function isRecord(value: unknown): value is Json {
 
 type Outcome =
   | { kind: "modal"; view: Json; triggerId: string; responseId: string }
-  | { kind: "messages"; messages: Json[] };
+  | { kind: "messages"; messages: Json[]; responseId: string };
 
 /** Waits for what a command or button led to: a modal opened with its trigger_id, or ephemeral replies. */
 async function outcome(triggerId: string, responseId: string): Promise<Outcome> {
-  const deadline = Date.now() + 10_000;
+  const deadline = Date.now() + 60_000;
   for (;;) {
     const opened = app.slack.callsOf("views.open").find((c) => c.body.trigger_id === triggerId);
     if (opened && isRecord(opened.body.view)) {
       assertBlockKitWithinLimits(opened.body.view, "modal");
       return { kind: "modal", view: opened.body.view, triggerId, responseId };
     }
-    const count = app.slack.responses.filter((r) => r.id === responseId).length;
-    if (count > 0) {
-      // A long card arrives as several messages; wait until no more come.
-      let settled = count;
-      for (;;) {
-        await new Promise((resolve) => setTimeout(resolve, 250));
-        const now = app.slack.responses.filter((r) => r.id === responseId).length;
-        if (now === settled) break;
-        settled = now;
-      }
-      const messages = app.slack.responses.filter((r) => r.id === responseId).map((r) => r.body);
-      for (const m of messages) assertBlockKitWithinLimits(m, "message");
-      return { kind: "messages", messages };
+    const messages = responsesTo(responseId);
+    if (messages.length > 0) {
+      // A long card arrives as several messages: a test that needs all of them waits for the
+      // content it expects (responsesUntil), never for a quiet moment.
+      return { kind: "messages", messages, responseId };
     }
     if (Date.now() > deadline) throw new Error(`nothing came of trigger ${triggerId} / response ${responseId}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+function responsesTo(responseId: string): Json[] {
+  const messages = app.slack.responses.filter((r) => r.id === responseId).map((r) => r.body);
+  for (const m of messages) assertBlockKitWithinLimits(m, "message");
+  return messages;
+}
+
+/** The replies to a response_url once they satisfy `done` (all expected content has arrived). */
+async function responsesUntil(responseId: string, done: (messages: Json[]) => boolean): Promise<Json[]> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const messages = responsesTo(responseId);
+    if (done(messages)) return messages;
+    if (Date.now() > deadline) throw new Error(`replies to ${responseId} never became complete: ${textOf(messages)}`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
@@ -273,10 +282,63 @@ const AREA = "Service responds within one working day";
 const TEAM = "Erstlösungsquote am Desk erhöhen";
 const MEASURE = "Rückrufliste täglich abarbeiten";
 
-describe("/goals cascade through Slack modals (Done when)", () => {
-  let teamGoalModal: Json;
+type Stage = "empty" | "company" | "area" | "team" | "measure" | "checkin";
+const STAGES: readonly Stage[] = ["empty", "company", "area", "team", "measure", "checkin"];
 
+/**
+ * A tenant of its own with the cascade the Done-when steps build, seeded through core up to
+ * `stage`: each test creates what it needs, so any order (or a single test) works. The step a
+ * test is about is always done through Slack itself.
+ */
+async function cascade(stage: Stage): Promise<TestTenant> {
+  const o = await createTestTenant(app.kurs.db);
+  registerSlackUsers(o);
+  const upTo = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+  if (!upTo("company")) return o;
+  const company = await seedGoal(o, o.people.boss.slackUserId, "company", { title: COMPANY, criterion: "NPS über 40" });
+  if (!upTo("area")) return o;
+  const area = await seedGoal(o, o.people.lead.slackUserId, "area", {
+    title: AREA,
+    parent: company,
+    criterion: "95 % of tickets answered within 8 hours",
+    kpi: "deadline_compliance",
+    target: "95",
+  });
+  if (!upTo("team")) return o;
+  const team = await seedGoal(o, o.people.tina.slackUserId, "team", {
+    title: TEAM,
+    parent: area,
+    owner: await personId(o, o.people.tom),
+    criterion: "Erstlösungsquote 70 %",
+  });
+  if (!upTo("measure")) return o;
+  await seedGoal(o, o.people.tina.slackUserId, "measure", {
+    title: MEASURE,
+    parent: team,
+    owner: await personId(o, o.people.anna),
+    due: "2026-06-30",
+    criterion: "Keine Rückrufe älter als 24 Stunden",
+  });
+  if (!upTo("checkin")) return o;
+  const deps = coreDeps();
+  const tom = await identify(
+    deps.identifyDeps,
+    { kind: "slug", slug: o.tenant.slug },
+    { platform: "slack", userId: o.people.tom.slackUserId },
+  );
+  const checkin = await submitCheckin(deps.goals, tom, {
+    item: team,
+    progress: "60",
+    status: "at_risk",
+    note: "Two people on leave",
+  });
+  if (checkin.kind !== "saved") throw new Error(`seeding the check-in failed: ${textOf(checkin)}`);
+  return o;
+}
+
+describe("/goals cascade through Slack modals (Done when)", () => {
   it("lets the managing director add a company goal through the modal (German)", async () => {
+    const org = await cascade("empty");
     const { boss } = org.people;
     const view = await modal(org, boss, "add");
     expect(view.callback_id).toBe("goals.save-goal");
@@ -294,6 +356,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("lets the area head add an area goal under it, with a KPI and target (English)", async () => {
+    const org = await cascade("company");
     const { lead } = org.people;
     const view = await modal(org, lead, "add");
     expect(textOf(view.title)).toContain("New area goal");
@@ -315,8 +378,9 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("lets the team lead add a team goal owned by Tom; Tom's App Home is refreshed", async () => {
+    const org = await cascade("area");
     const { tina, tom } = org.people;
-    teamGoalModal = await modal(org, tina, "add");
+    const teamGoalModal = await modal(org, tina, "add");
     expect(textOf(teamGoalModal.title)).toContain("Neues Teamziel");
     const mark = app.slack.calls.length;
     const ack = await submit(org, tina, teamGoalModal, {
@@ -335,6 +399,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("adds a measure through the team goal's “Add measure” button, parent preselected", async () => {
+    const org = await cascade("team");
     const { tina, anna } = org.people;
     const [message] = await messages(org, tina);
     const button = findButton(message?.blocks, "goals.measure");
@@ -362,6 +427,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows the whole chain in /goals tree", async () => {
+    const org = await cascade("measure");
     const all = await messages(org, org.people.anna, "tree");
     const text = textOf(all);
     expect(text).toContain("Zielkaskade");
@@ -372,6 +438,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("rejects a check-in outside 0–100 inline, then saves the owner's check-in from the button", async () => {
+    const org = await cascade("measure");
     const { tom } = org.people;
     const [message] = await messages(org, tom);
     expect(textOf(message)).toContain("Check in");
@@ -403,6 +470,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows Tom's progress to Anna in /goals and in the tree (German)", async () => {
+    const org = await cascade("checkin");
     const [message] = await messages(org, org.people.anna);
     const text = textOf(message);
     expect(text).toContain(TEAM);
@@ -413,6 +481,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("publishes the App Home on app_home_opened and answers its buttons by DM", async () => {
+    const org = await cascade("checkin");
     const { anna } = org.people;
     const mark = app.slack.calls.length;
     const res = await postEvent(
@@ -449,6 +518,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("ignores the Messages tab", async () => {
+    const org = await cascade("team");
     const { tom } = org.people;
     const mark = app.slack.calls.length;
     const res = await postEvent(
@@ -458,11 +528,21 @@ describe("/goals cascade through Slack modals (Done when)", () => {
       { ...appHomeOpenedEvent(tom.slackUserId), tab: "messages" },
     );
     expect(res.status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(callsSince(mark, "views.publish", (b) => b.user_id === tom.slackUserId)).toHaveLength(0);
+    // The positive signal: Tom then opens the Home tab, and its publish arrives. The Messages-tab
+    // event came first through the same listener, so had it published, that call would be here too.
+    const home = await postEvent(
+      app.url,
+      SIGNING_SECRET,
+      { teamId: org.slackTeamId, userId: tom.slackUserId },
+      appHomeOpenedEvent(tom.slackUserId),
+    );
+    expect(home.status).toBe(200);
+    await homeOf(mark, tom);
+    expect(callsSince(mark, "views.publish", (b) => b.user_id === tom.slackUserId)).toHaveLength(1);
   });
 
   it("answers the cascade button with the unit's tree, ephemerally", async () => {
+    const org = await cascade("measure");
     const unit = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
       where: { tenantId: org.tenant.id, name: "Service" },
     });
@@ -480,6 +560,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("refuses a member's /goals add, naming the team lead, and saves nothing (German and English)", async () => {
+    const org = await cascade("measure");
     const before = await goalCount(org);
     const de = await goals(org, org.people.anna, "add");
     expect(de.kind).toBe("messages");
@@ -490,6 +571,8 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("turns a member's forged goal submission into the refusal inside the modal, saving nothing", async () => {
+    const org = await cascade("area");
+    const teamGoalModal = await modal(org, org.people.tina, "add");
     const before = await goalCount(org);
     const ack = await submit(org, org.people.anna, teamGoalModal, {
       title: "Heimlich angelegt",
@@ -517,12 +600,14 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("opens the check-in modal from /goals checkin when something is owed", async () => {
+    const org = await cascade("measure");
     const view = await modal(org, org.people.anna, "checkin");
     expect(view.callback_id).toBe("goals.save-checkin");
     expect(textOf(view.blocks)).toContain(MEASURE);
   });
 
   it("gives a usage hint for garbage arguments in the user's language", async () => {
+    const org = await cascade("empty");
     const de = textOf(await messages(org, org.people.anna, "frobnicate 42"));
     expect(de).toContain("„frobnicate 42“ versteht /goals nicht");
     expect(de).toContain("/goals add");
@@ -532,6 +617,7 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("shows the alignment report to the area head and refuses it to a member", async () => {
+    const org = await cascade("checkin");
     const report = textOf(await messages(org, org.people.lead, "report"));
     expect(report).toContain("Alignment report – Service");
     expect(report).toContain("Check-ins in the last 7 days per unit");
@@ -540,6 +626,8 @@ describe("/goals cascade through Slack modals (Done when)", () => {
   });
 
   it("rejects interactions with a bad signature", async () => {
+    const org = await cascade("area");
+    const teamGoalModal = await modal(org, org.people.tina, "add");
     const mark = app.slack.calls.length;
     const res = await postInteraction(
       app.url,
@@ -550,8 +638,11 @@ describe("/goals cascade through Slack modals (Done when)", () => {
       { signatureSecret: "wrong-secret" },
     );
     expect(res.status).toBe(401);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(app.slack.calls.slice(mark).filter((c) => c.method !== "users.info")).toHaveLength(0);
+    // A 401 is answered before dispatch. A signed request that follows and gets its answer is the
+    // positive signal that the forged one, had it been dispatched, would have been handled by now.
+    await messages(org, org.people.tina);
+    expect(JSON.stringify(app.slack.calls.slice(mark))).not.toContain("Gefälscht");
+    expect(await app.kurs.db.prisma.goal.count({ where: { tenantId: org.tenant.id, title: "Gefälscht" } })).toBe(0);
   });
 });
 
@@ -644,26 +735,41 @@ describe("/goals modal validation over Slack", () => {
 });
 
 describe("/goals tree with a long cascade", () => {
-  let big: TestTenant;
-  let team: string;
-
-  beforeAll(async () => {
-    big = await createTestTenant(app.kurs.db);
+  /** A tenant of its own whose team goal has `count` measures, so each test stands alone. */
+  async function bigCascade(count: number): Promise<TestTenant> {
+    const big = await createTestTenant(app.kurs.db);
     registerSlackUsers(big);
     const company = await seedGoal(big, big.people.boss.slackUserId, "company", { title: "Großes Firmenziel" });
     const area = await seedGoal(big, big.people.lead.slackUserId, "area", { title: "Bereichsziel", parent: company });
-    team = await seedGoal(big, big.people.tina.slackUserId, "team", { title: "Teamziel", parent: area });
-    for (let i = 1; i <= 70; i += 1) {
-      await seedGoal(big, big.people.tina.slackUserId, "measure", { title: measureTitle(i), parent: team });
-    }
-  });
+    const team = await seedGoal(big, big.people.tina.slackUserId, "team", { title: "Teamziel", parent: area });
+    const parent = await app.kurs.db.prisma.goal.findFirstOrThrow({ where: { id: team } });
+    const start = Date.now();
+    await app.kurs.db.prisma.goal.createMany({
+      data: Array.from({ length: count }, (_, k) => ({
+        tenantId: big.tenant.id,
+        level: "measure" as const,
+        parentId: team,
+        unitId: parent.unitId,
+        title: measureTitle(k + 1),
+        successCriterion: "Messbar",
+        dueDate: new Date(`${DUE}T00:00:00Z`),
+        createdById: parent.createdById,
+        // Goals list by due date, then creation: distinct times keep the order of the titles.
+        createdAt: new Date(start + k),
+      })),
+    });
+    return big;
+  }
 
   function measureTitle(i: number): string {
     return `Maßnahme Nummer ${String(i).padStart(3, "0")}`;
   }
 
   it("splits 70 measures across several messages, each within Block Kit limits", async () => {
-    const all = await messages(big, big.people.tina, "tree");
+    const big = await bigCascade(70);
+    const first = await goals(big, big.people.tina, "tree");
+    if (first.kind !== "messages") throw new Error("expected messages");
+    const all = await responsesUntil(first.responseId, (m) => textOf(m).includes(measureTitle(70)));
     expect(all.length).toBeGreaterThan(1);
     expect(all.length).toBeLessThanOrEqual(5);
     const text = textOf(all);
@@ -673,27 +779,17 @@ describe("/goals tree with a long cascade", () => {
 
   it("sends a cascade longer than five replies as a DM, whole and in order, with a note", async () => {
     // Slack takes at most five messages per response_url; 270 lines need six.
-    const prisma = app.kurs.db.prisma;
-    const parent = await prisma.goal.findFirstOrThrow({ where: { id: team } });
-    await prisma.goal.createMany({
-      data: Array.from({ length: 200 }, (_, k) => ({
-        tenantId: big.tenant.id,
-        level: "measure" as const,
-        parentId: team,
-        unitId: parent.unitId,
-        title: measureTitle(71 + k),
-        successCriterion: "Messbar",
-        dueDate: new Date(`${DUE}T00:00:00Z`),
-        createdById: parent.createdById,
-        // Goals list by due date, then creation: distinct times keep the order of the titles.
-        createdAt: new Date(Date.now() + k),
-      })),
-    });
+    const big = await bigCascade(270);
     const mark = app.slack.calls.length;
-    const replies = await messages(big, big.people.tina, "tree");
+    const first = await goals(big, big.people.tina, "tree");
+    if (first.kind !== "messages") throw new Error("expected messages");
+    const toTina = (b: Json) => b.channel === big.people.tina.slackUserId;
+    // The last measure in a DM is the signal that the whole cascade has been sent.
+    await waitForCalls(app.slack, "chat.postMessage", (b) => toTina(b) && textOf(b).includes(measureTitle(270)));
+    const replies = responsesTo(first.responseId);
     expect(replies).toHaveLength(1);
     expect(textOf(replies)).toContain("Das ist zu lang für eine Antwort hier; Kurs hat es Ihnen als Direktnachricht");
-    const dms = callsSince(mark, "chat.postMessage", (b) => b.channel === big.people.tina.slackUserId);
+    const dms = callsSince(mark, "chat.postMessage", toTina);
     expect(dms.length).toBeGreaterThan(5);
     for (const dm of dms) assertBlockKitWithinLimits(dm, "message");
     const text = textOf(dms);

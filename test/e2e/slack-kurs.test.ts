@@ -159,7 +159,16 @@ describe("/kurs over the real Bolt receiver", () => {
       { timestamp: Math.floor(Date.now() / 1000) - 10 * 60 },
     );
     expect(stale.status).toBe(401);
-    await new Promise((r) => setTimeout(r, 200));
+    // Both were refused before dispatch; the answer to a later, valid command is the positive
+    // signal that anything dispatched before it has been handled.
+    const after = await postSlashCommand(app.url, SIGNING_SECRET, {
+      command: "/kurs",
+      teamId: org.slackTeamId,
+      userId: org.people.anna.slackUserId,
+      responseUrl: app.slack.responseUrl("after-refused"),
+    });
+    expect(after.status).toBe(200);
+    await app.slack.waitForResponses("after-refused");
     expect(app.slack.responses.filter((r) => r.id === "bad" || r.id === "stale")).toHaveLength(0);
   });
 });

@@ -30,13 +30,49 @@ let everyone: TestPerson[];
 
 beforeAll(async () => {
   app = await startKurs({ worker: true });
+});
+
+/**
+ * Gives the test a tenant of its own (the module's `org` and `everyone` point at it; tests in a
+ * file run one after another), so each test creates what it needs and any order works.
+ */
+async function freshTenant(): Promise<void> {
   org = await createTestTenant(app.kurs.db);
   const { boss, lead, tina, anna, tom } = org.people;
   everyone = [boss, lead, tina, anna, tom];
   for (const person of everyone) {
     app.slack.addUser({ id: person.slackUserId, email: person.email, locale: person === tom ? "en-GB" : "de-DE" });
   }
-});
+}
+
+/** A fresh tenant whose managing director has published validStatement through Slack, delivered to all. */
+async function published(): Promise<string> {
+  await freshTenant();
+  const { triggerId } = await kurs(org.people.boss, "statement");
+  const res = await submit(org.people.boss, await openedView(app.slack, triggerId), validStatement);
+  expect(res.status).toBe(200);
+  const saved = await app.kurs.db.prisma.statement.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
+  await until("a DM for everyone", () => (statementDms(saved.id).size === everyone.length ? true : undefined));
+  return saved.id;
+}
+
+/** Anna presses "Gelesen" in her DM; resolves with the message that replaced it. */
+async function annaReads(statementId: string, responseId: string): Promise<Json> {
+  const dm = statementDms(statementId).get(org.people.anna.slackUserId)?.[0]?.body ?? {};
+  const button = findButton(dm.blocks, "statements.ack", statementId);
+  const res = await postInteraction(
+    app.url,
+    SIGNING_SECRET,
+    blockActionsPayload({
+      ...caller(org.people.anna),
+      button,
+      triggerId: newTriggerId(),
+      container: { type: "message", responseUrl: app.slack.responseUrl(responseId), channelId: "DANNA" },
+    }),
+  );
+  expect(res.status).toBe(200);
+  return reply(responseId);
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -44,7 +80,7 @@ afterAll(async () => {
 
 const caller = (person: TestPerson) => ({ teamId: org.slackTeamId, userId: person.slackUserId });
 
-async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) {
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
@@ -110,10 +146,10 @@ const validStatement: ModalInput = {
   body_en: "We measure ourselves by how fast and reliably we solve requests.",
 };
 
-let statementId = "";
-
 describe("statements on Slack", () => {
   it("refuses a member, names the managing directors, and saves nothing, not even from a forged modal", async () => {
+    await freshTenant();
+    const before = await statementCount();
     const { triggerId, responseId } = await kurs(org.people.anna, "statement");
     const text = textOf(await reply(responseId));
     expect(text).toContain("Geschäftsführung");
@@ -125,10 +161,12 @@ describe("statements on Slack", () => {
     expect(res.status).toBe(200);
     expect(JSON.parse(res.body)).toMatchObject({ response_action: "update" });
     expect(res.body).toContain("Birgit Becker");
-    expect(await statementCount()).toBe(0);
+    expect(await statementCount()).toBe(before);
   });
 
   it("opens the modal for a managing director and answers invalid fields inline, saving nothing", async () => {
+    await freshTenant();
+    const before = await statementCount();
     const { triggerId } = await kurs(org.people.boss, "statement");
     const view = await openedView(app.slack, triggerId);
     assertBlockKitWithinLimits(view, "modal");
@@ -147,10 +185,11 @@ describe("statements on Slack", () => {
     expect(body.errors.title_de).toBe("Bitte geben Sie einen Titel ein.");
     expect(body.errors.body_en).toContain("englische Fassung braucht Titel und Text");
     expect(Object.keys(body.errors).sort()).toEqual(["body_en", "title_de"]);
-    expect(await statementCount()).toBe(0);
+    expect(await statementCount()).toBe(before);
   });
 
   it("publishes: everyone gets exactly one DM in their language, through 429s and duplicate jobs", async () => {
+    await freshTenant();
     // Slack answers the next chat.postMessage calls with 429 + Retry-After: 1; nothing may be dropped.
     app.slack.rateLimit("chat.postMessage", 4, 1);
     const { triggerId } = await kurs(org.people.boss, "statement");
@@ -160,7 +199,7 @@ describe("statements on Slack", () => {
     expect(res.body).toBe("");
 
     const saved = await app.kurs.db.prisma.statement.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
-    statementId = saved.id;
+    const statementId = saved.id;
     expect(saved).toMatchObject({ version: 1, titleDe: "Kunden zuerst", titleEn: "Customers first" });
 
     // The same publish again collapses onto the first job; a second publish under another id and
@@ -209,35 +248,22 @@ describe("statements on Slack", () => {
   });
 
   it("records Anna's 'Gelesen' once and replaces her DM with the read receipt", async () => {
-    const dm = statementDms(statementId).get(org.people.anna.slackUserId)?.[0]?.body ?? {};
-    const button = findButton(dm.blocks, "statements.ack", statementId);
-    const click = async (responseId: string) => {
-      const res = await postInteraction(
-        app.url,
-        SIGNING_SECRET,
-        blockActionsPayload({
-          ...caller(org.people.anna),
-          button,
-          triggerId: newTriggerId(),
-          container: { type: "message", responseUrl: app.slack.responseUrl(responseId), channelId: "DANNA" },
-        }),
-      );
-      expect(res.status).toBe(200);
-      return reply(responseId);
-    };
-    const first = await click("ack-anna-1");
+    const statementId = await published();
+    const first = await annaReads(statementId, `ack-anna-1-${statementId}`);
     expect(first.replace_original).toBe(true);
     expect(textOf(first)).toMatch(/✓ gelesen am \d{2}\.\d{2}\.\d{4}/);
     expect(buttonsIn(first.blocks).map((b) => b.text)).toEqual(["Kommentieren"]);
 
     // A second click (an old copy of the message) changes nothing.
-    const second = await click("ack-anna-2");
+    const second = await annaReads(statementId, `ack-anna-2-${statementId}`);
     expect(textOf(second)).toContain("gelesen am");
     const acks = await app.kurs.db.prisma.statementAck.findMany({ where: { statementId } });
     expect(acks.map((a) => a.personId)).toEqual([await personIdOrThrow(org.people.anna)]);
   });
 
   it("shows the acknowledgement report per unit to directors and area heads only", async () => {
+    const statementId = await published();
+    await annaReads(statementId, `ack-${statementId}`);
     const boss = await kurs(org.people.boss, "statement report");
     const report = await reply(boss.responseId);
     const text = textOf(report);
@@ -257,6 +283,7 @@ describe("statements on Slack", () => {
   });
 
   it("lets Tom comment: inline error when empty, then a confirmation for him and a notice for the author", async () => {
+    const statementId = await published();
     const dm = statementDms(statementId).get(org.people.tom.slackUserId)?.[0]?.body ?? {};
     const triggerId = newTriggerId();
     await postInteraction(
@@ -303,6 +330,7 @@ describe("statements on Slack", () => {
   });
 
   it("publishes a revision as version 2 of the same series, delivered to everyone again", async () => {
+    const statementId = await published();
     const dm = statementDms(statementId).get(org.people.boss.slackUserId)?.[0]?.body ?? {};
     const triggerId = newTriggerId();
     await postInteraction(

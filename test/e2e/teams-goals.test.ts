@@ -32,9 +32,8 @@ let org: TestTenant;
 const connector = new FakeTeamsConnector();
 // Monday 1 March 2027, 10:00 in Berlin: due dates before it are in the past.
 const clock = new TestClock(new Date("2027-03-01T09:00:00Z"));
-/** Set as the cascade is built; later tests use the ids. */
-const ids = { company: "", area: "", team: "", measure: "", otherArea: "" };
-let bossCompanyForm: Json = {};
+/** The goals of the current test's tenant (see cascade). */
+let ids = { company: "", area: "", team: "", measure: "", otherArea: "" };
 
 beforeAll(async () => {
   await connector.start();
@@ -147,6 +146,125 @@ async function checkinCount(): Promise<number> {
   return app.kurs.db.prisma.checkin.count({ where: { tenantId: org.tenant.id } });
 }
 
+type Stage = "empty" | "focus" | "company" | "area" | "team" | "measure";
+const STAGES: readonly Stage[] = ["empty", "focus", "company", "area", "team", "measure"];
+
+/**
+ * Gives the test a tenant of its own (the module's `org` and `ids` point at it; tests in a file run
+ * one after another) with the cascade seeded through the repository up to `stage`, as the earlier
+ * steps build it through Teams. Each test creates what it needs, so any order works.
+ */
+async function cascade(stage: Stage): Promise<void> {
+  org = await createTestTenant(app.kurs.db);
+  ids = { company: "", area: "", team: "", measure: "", otherArea: "" };
+  const upTo = (s: Stage) => STAGES.indexOf(stage) >= STAGES.indexOf(s);
+  if (!upTo("focus")) return;
+  const goals = new PrismaGoalRepository(app.kurs.db.prisma);
+  const unit = (where: { kind?: "company"; name?: string }) =>
+    app.kurs.db.prisma.orgUnit.findFirstOrThrow({ where: { tenantId: org.tenant.id, ...where } });
+  const boss = await personId(org.people.boss);
+  const focus = await goals.createFocusTopic({
+    tenantId: org.tenant.id,
+    title: FOCUS,
+    description: null,
+    createdById: boss,
+  });
+  if (!upTo("company")) return;
+  const seed = async (
+    level: "company" | "area" | "team" | "measure",
+    values: { title: string; parentId: string | null; unitId: string; owner: string; author: string; due: string },
+    extra: { focusTopicId?: string; kpiKey?: "first_contact_resolution"; kpiTarget?: number; criterion?: string } = {},
+  ) =>
+    (
+      await goals.create({
+        tenantId: org.tenant.id,
+        level,
+        parentId: values.parentId,
+        unitId: values.unitId,
+        focusTopicId: extra.focusTopicId ?? null,
+        title: values.title,
+        successCriterion: extra.criterion ?? "Messbar",
+        dueDate: values.due,
+        kpiKey: extra.kpiKey ?? null,
+        kpiTarget: extra.kpiTarget ?? null,
+        ownerIds: [values.owner],
+        createdById: values.author,
+      })
+    ).id;
+  const companyUnit = await unit({ kind: "company" });
+  ids.company = await seed(
+    "company",
+    { title: COMPANY, parentId: null, unitId: companyUnit.id, owner: boss, author: boss, due: "2027-12-31" },
+    { focusTopicId: focus.id },
+  );
+  if (!upTo("area")) return;
+  const lead = await personId(org.people.lead);
+  ids.area = await seed(
+    "area",
+    {
+      title: AREA,
+      parentId: ids.company,
+      unitId: (await unit({ name: "Service" })).id,
+      owner: lead,
+      author: lead,
+      due: "2027-09-30",
+    },
+    { kpiKey: "first_contact_resolution", kpiTarget: 85.5 },
+  );
+  if (!upTo("team")) return;
+  const tina = await personId(org.people.tina);
+  const tom = await personId(org.people.tom);
+  const desk = await unit({ name: "Desk" });
+  ids.team = await seed("team", {
+    title: TEAM,
+    parentId: ids.area,
+    unitId: desk.id,
+    owner: tom,
+    author: tina,
+    due: "2027-06-30",
+  });
+  if (!upTo("measure")) return;
+  ids.measure = await seed("measure", {
+    title: MEASURE,
+    parentId: ids.team,
+    unitId: desk.id,
+    owner: tom,
+    author: tina,
+    due: "2027-04-30",
+  });
+}
+
+/** A second area (Vertrieb) with its own goal, to forge a parent from outside the team lead's area. */
+async function addSalesArea(): Promise<void> {
+  const company = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
+    where: { tenantId: org.tenant.id, kind: "company" },
+  });
+  const sales = await app.kurs.db.prisma.orgUnit.create({
+    data: {
+      tenantId: org.tenant.id,
+      parentId: company.id,
+      name: "Vertrieb",
+      path: `${company.path}/Vertrieb`,
+      kind: "area",
+    },
+  });
+  const goal = await new PrismaGoalRepository(app.kurs.db.prisma).create({
+    tenantId: org.tenant.id,
+    level: "area",
+    parentId: ids.company,
+    unitId: sales.id,
+    focusTopicId: null,
+    title: OTHER_AREA,
+    successCriterion: "Angebote binnen 48 Stunden",
+    dueDate: "2027-12-31",
+    kpiKey: null,
+    kpiTarget: null,
+    ownerIds: [await personId(org.people.boss)],
+    createdById: await personId(org.people.boss),
+  });
+  ids.otherArea = goal.id;
+}
+
 function inOrder(text: string, parts: readonly string[]): void {
   const positions = parts.map((p) => text.indexOf(p));
   for (const [i, pos] of positions.entries()) expect(pos, parts[i]).toBeGreaterThanOrEqual(0);
@@ -155,6 +273,7 @@ function inOrder(text: string, parts: readonly string[]): void {
 
 describe("the goal cascade on Teams", () => {
   it("lets the managing director record a focus topic through a form", async () => {
+    await cascade("empty");
     const { card } = await say(org.people.boss, "ziele schwerpunkte", "de-DE");
     expect(isForm(card, "goals.save-focus")).toBe(true);
     const saved = await press(
@@ -167,6 +286,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("lets the managing director create a company goal through the form (German)", async () => {
+    await cascade("focus");
     const { card, text, reply } = await say(org.people.boss, "ziele neu", "de-DE");
     expect(reply.summary).toBe("Neues Unternehmensziel");
     expect(text).toContain("Neues Unternehmensziel");
@@ -178,7 +298,6 @@ describe("the goal cascade on Teams", () => {
     expect(inputs.get("due")?.type).toBe("Input.Date");
     // The director owns it unless they pick someone else.
     expect(inputValue(card, "owner")).toBe(await personId(org.people.boss));
-    bossCompanyForm = card;
 
     const before = await goalCount();
     const saved = await press(
@@ -205,10 +324,10 @@ describe("the goal cascade on Teams", () => {
     expect(goal.level).toBe("company");
     expect(goal.parentId).toBeNull();
     expect(goal.focusTopic?.title).toBe(FOCUS);
-    ids.company = goal.id;
   });
 
   it("lets the area head add an area goal under the company goal, with a KPI target", async () => {
+    await cascade("company");
     const { card, text } = await say(org.people.lead, "goals add", "de-DE");
     expect(text).toContain("Neues Bereichsziel");
     expect(text).toContain("Bereichsziel für");
@@ -233,10 +352,10 @@ describe("the goal cascade on Teams", () => {
     const goal = await app.kurs.db.prisma.goal.findFirstOrThrow({ where: { tenantId: org.tenant.id, title: AREA } });
     expect(goal).toMatchObject({ level: "area", parentId: ids.company, kpiKey: "first_contact_resolution" });
     expect(goal.kpiTarget).toBe(85.5);
-    ids.area = goal.id;
   });
 
   it("lets the team lead add a team goal ('/ziele neu', with a slash) owned by a team member", async () => {
+    await cascade("area");
     const { card, text } = await say(org.people.tina, "/ziele neu", "de-DE");
     expect(text).toContain("Neues Teamziel");
     // Only goals of her own area are offered as parents.
@@ -259,10 +378,10 @@ describe("the goal cascade on Teams", () => {
     expect(saved.text).toContain(`Teamziel **${TEAM}** ist angelegt (verantwortlich: Tom O'Brien`);
     const goal = await app.kurs.db.prisma.goal.findFirstOrThrow({ where: { tenantId: org.tenant.id, title: TEAM } });
     expect(goal).toMatchObject({ level: "team", parentId: ids.area });
-    ids.team = goal.id;
   });
 
   it("lets the team lead add a measure with the 'Add measure' button on her team goal", async () => {
+    await cascade("team");
     const { card } = await say(org.people.tina, "ziele", "de-DE");
     const addMeasure = button(card, "goals.measure", { parent: ids.team });
     expect(addMeasure.title).toBe("Maßnahme hinzufügen");
@@ -291,16 +410,17 @@ describe("the goal cascade on Teams", () => {
       where: { tenantId: org.tenant.id, title: MEASURE },
     });
     expect(goal).toMatchObject({ level: "measure", parentId: ids.team });
-    ids.measure = goal.id;
   });
 
   it("'ziele maßnahme' opens the same measure form from a message", async () => {
+    await cascade("team");
     const { card, text } = await say(org.people.tina, "ziele maßnahme", "de-DE");
     expect(text).toContain("Neue Maßnahme");
     expect(choiceValue(card, "parent", TEAM)).toBe(ids.team);
   });
 
   it("shows the whole chain in 'goals tree', in German and English", async () => {
+    await cascade("measure");
     const de = await say(org.people.anna, "ziele baum", "de-DE");
     expect(de.text).toContain("Zielkaskade – ");
     inOrder(de.text, [COMPANY, AREA, TEAM, MEASURE]);
@@ -310,6 +430,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("answers the cascade verb with the tree of that unit", async () => {
+    await cascade("measure");
     const service = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
       where: { tenantId: org.tenant.id, name: "Service" },
     });
@@ -319,6 +440,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("answers 'Goal chain' with the path up to the company goal (English)", async () => {
+    await cascade("measure");
     const { card } = await say(org.people.tom, "goals", "en-US");
     const chain = button(card, "goals.chain", { goal: ids.measure });
     expect(chain.title).toBe("Goal chain");
@@ -329,6 +451,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("lets the owner check in with the button (English), and everyone then sees the progress", async () => {
+    await cascade("measure");
     const { card, text } = await say(org.people.tom, "goals", "en-US");
     expect(text).toContain(TEAM);
     expect(text).toContain("Your measures");
@@ -369,6 +492,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("lets the owner check in on a measure, and the tree shows it to everyone", async () => {
+    await cascade("measure");
     const { card } = await say(org.people.tom, "goals", "en-US");
     const form = await press(org.people.tom, button(card, "goals.checkin", { goal: ids.measure }), "en-US");
     expect(inputValue(form.card, "item")).toBe(ids.measure);
@@ -386,6 +510,7 @@ describe("the goal cascade on Teams", () => {
   });
 
   it("'goals checkin' opens the check-in form for what the person owes", async () => {
+    await cascade("measure");
     const { card } = await say(org.people.tom, "goals checkin", "en-US");
     const items = (cardInputs(card).get("item")?.choices ?? []) as { value: string }[];
     expect(items.map((c) => c.value)).toEqual([ids.measure, ids.team]);
@@ -394,6 +519,7 @@ describe("the goal cascade on Teams", () => {
 
 describe("permissions on Teams", () => {
   it("refuses a member who asks for a goal form, naming the team lead", async () => {
+    await cascade("measure");
     const de = await say(org.people.anna, "ziele neu", "de-DE");
     expect(de.text).toContain("Teamziele legt die Teamleitung an: Tina Teamleiterin.");
     expect(isForm(de.card, "goals.save-goal")).toBe(false);
@@ -402,6 +528,8 @@ describe("permissions on Teams", () => {
   });
 
   it("refuses a member submitting a company-goal form, naming the managing director; nothing is saved", async () => {
+    await cascade("measure");
+    const { card: bossCompanyForm } = await say(org.people.boss, "ziele neu", "de-DE");
     const before = await goalCount();
     // The director's own form, replayed by members: the level comes from the form, the right from the org.
     const data = submitData(bossCompanyForm, "goals.save-goal", {
@@ -418,6 +546,7 @@ describe("permissions on Teams", () => {
   });
 
   it("refuses measures to anyone but the team lead: the area head by message, a member by button", async () => {
+    await cascade("measure");
     const lead = await say(org.people.lead, "goals measure", "de-DE");
     expect(lead.text).toContain("Maßnahmen legt die Teamleitung an: Tina Teamleiterin.");
     const before = await goalCount();
@@ -428,11 +557,13 @@ describe("permissions on Teams", () => {
   });
 
   it("tells a member without goals of their own that there is nothing to check in", async () => {
+    await cascade("measure");
     const { text } = await press(org.people.anna, { verb: "goals.checkin", data: { goal: ids.team } }, "de-DE");
     expect(text).toContain("Sie haben keine offenen Ziele oder Maßnahmen für einen Check-in.");
   });
 
   it("does not save a forged check-in on someone else's goal, and says who checks in", async () => {
+    await cascade("measure");
     const before = await checkinCount();
     const { card, text } = await press(
       org.people.anna,
@@ -446,6 +577,7 @@ describe("permissions on Teams", () => {
   });
 
   it("shows another tenant's user nothing but 'not set up'", async () => {
+    await cascade("measure");
     const { text } = await press(
       org.people.anna,
       { verb: "goals.chain", data: { goal: ids.measure } },
@@ -458,38 +590,9 @@ describe("permissions on Teams", () => {
 });
 
 describe("invalid input on Teams", () => {
-  beforeAll(async () => {
-    // A second area with its own goal, to forge a parent from outside the team lead's area.
-    const company = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
-      where: { tenantId: org.tenant.id, kind: "company" },
-    });
-    const sales = await app.kurs.db.prisma.orgUnit.create({
-      data: {
-        tenantId: org.tenant.id,
-        parentId: company.id,
-        name: "Vertrieb",
-        path: `${company.path}/Vertrieb`,
-        kind: "area",
-      },
-    });
-    const goal = await new PrismaGoalRepository(app.kurs.db.prisma).create({
-      tenantId: org.tenant.id,
-      level: "area",
-      parentId: ids.company,
-      unitId: sales.id,
-      focusTopicId: null,
-      title: OTHER_AREA,
-      successCriterion: "Angebote binnen 48 Stunden",
-      dueDate: "2027-12-31",
-      kpiKey: null,
-      kpiTarget: null,
-      ownerIds: [await personId(org.people.boss)],
-      createdById: await personId(org.people.boss),
-    });
-    ids.otherArea = goal.id;
-  });
-
   it("returns the form with inline errors and everything typed; fixing one field at a time saves it", async () => {
+    await cascade("measure");
+    await addSalesArea();
     const before = await goalCount();
     const { card } = await say(org.people.tina, "ziele neu", "de-DE");
     const anna = choiceValue(card, "owner", "Anna Schmidt");
@@ -567,6 +670,7 @@ describe("invalid input on Teams", () => {
   });
 
   it("answers in English for an English Teams client: a garbage date and target, a missing criterion", async () => {
+    await cascade("measure");
     const before = await goalCount();
     const { card } = await say(org.people.tina, "goals add", "en-GB");
     expect(JSON.stringify(card)).toContain("New team goal");
@@ -594,6 +698,7 @@ describe("invalid input on Teams", () => {
   });
 
   it("answers buttons with unknown or missing payloads with a clear card, not an error", async () => {
+    await cascade("measure");
     const forged = await press(org.people.tom, { verb: "goals.chain", data: { goal: "no-such-goal" } }, "en-US");
     expect(forged.text).toContain("This button or form is outdated or invalid. Please run the command again.");
     const gone = await press(org.people.tom, { verb: "goals.chain", data: { goal: randomUUID() } }, "en-US");
@@ -607,6 +712,7 @@ describe("invalid input on Teams", () => {
   });
 
   it("returns the check-in form with errors and the note kept; nothing is saved", async () => {
+    await cascade("measure");
     const before = await checkinCount();
     const form = await press(org.people.tom, { verb: "goals.checkin", data: { goal: ids.measure } }, "en-US");
     const note = "Half of the articles are drafted";
@@ -632,6 +738,7 @@ describe("invalid input on Teams", () => {
 
 describe("usage and the alignment report on Teams", () => {
   it("answers garbage arguments with a usage hint in the user's language", async () => {
+    await cascade("empty");
     const de = await say(org.people.anna, "ziele quatsch", "de-DE");
     expect(de.text).toContain("„quatsch“ versteht /goals nicht");
     expect(de.text).toContain("/goals tree");
@@ -640,11 +747,13 @@ describe("usage and the alignment report on Teams", () => {
   });
 
   it("treats 'kurs ziele' like 'ziele'", async () => {
+    await cascade("measure");
     const { text } = await say(org.people.anna, "kurs ziele", "de-DE");
     expect(text).toContain(TEAM);
   });
 
   it("gives the area head the alignment report and refuses members", async () => {
+    await cascade("measure");
     const lead = await say(org.people.lead, "ziele bericht", "de-DE");
     expect(lead.text).toContain("Abstimmungsbericht – Service");
     expect(lead.text).toContain("Überfällige Maßnahmen");
@@ -659,6 +768,7 @@ describe("usage and the alignment report on Teams", () => {
 
 describe("stale forms on Teams", () => {
   it("answers a goal form whose only parent was finished meanwhile with who must add one, not an empty picker", async () => {
+    await cascade("measure");
     const { card: stale } = await say(org.people.tina, "ziele neu", "de-DE");
     const { card: leadCard } = await say(org.people.lead, "ziele", "de-DE");
     const form = await press(org.people.lead, button(leadCard, "goals.checkin", { goal: ids.area }), "de-DE");
@@ -683,6 +793,17 @@ describe("stale forms on Teams", () => {
   });
 
   it("answers a second check-in on a finished goal with the reason when nothing else is owed", async () => {
+    await cascade("measure");
+    // The area head has finished the area goal (the step before shows that through Teams).
+    await new PrismaGoalRepository(app.kurs.db.prisma).checkin({
+      tenantId: org.tenant.id,
+      goalId: ids.area,
+      personId: await personId(org.people.lead),
+      progress: 100,
+      status: "on_track",
+      note: null,
+      at: clock.now(),
+    });
     const { card: leadCard } = await say(org.people.lead, "ziele", "de-DE");
     expect(executeActions(leadCard).some((a) => a.verb === "goals.checkin")).toBe(false);
     const before = await checkinCount();

@@ -30,7 +30,8 @@ async function send(text: string, person: { aadObjectId: string }, locale: strin
   const before = connector.sent.length;
   const res = await postActivity(app.url, activity);
   expect(res.status).toBeLessThan(300);
-  const replies = connector.sent.slice(before);
+  // Only this activity's replies: a message another test caused may still be arriving.
+  const replies = connector.sent.slice(before).filter((r) => r.replyToId === activity.id);
   expect(replies).toHaveLength(1);
   const reply = replies[0];
   if (!reply) throw new Error("no reply");

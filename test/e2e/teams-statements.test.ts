@@ -23,13 +23,48 @@ type Json = Record<string, unknown>;
 let app: RunningKurs;
 let org: TestTenant;
 const connector = new FakeTeamsConnector();
-let statementId = "";
 
 beforeAll(async () => {
   await connector.start();
   app = await startKurs({ worker: true });
-  org = await createTestTenant(app.kurs.db);
 });
+
+/**
+ * Gives the test a tenant of its own (the module's `org` points at it; tests in a file run one
+ * after another), so each test creates what it needs and any order works.
+ */
+async function freshTenant(): Promise<void> {
+  org = await createTestTenant(app.kurs.db);
+}
+
+/** A fresh tenant whose managing director has published a statement from the Teams form; Tom has it. */
+async function published(): Promise<string> {
+  await freshTenant();
+  // Kurs can message people in Teams only in a conversation it has seen: Tom says hello first.
+  await say(org.people.tom, "help", "en-US");
+  const form = await say(org.people.boss, "kurs statement", "de-DE");
+  await press(
+    org.people.boss,
+    "statements.save",
+    submitData(form, "statements.save", {
+      title_de: "Verbindlich antworten",
+      body_de: "Jede Anfrage bekommt innerhalb eines Arbeitstags eine Antwort.",
+      title_en: "Answer reliably",
+      body_en: "Every request gets an answer within one working day.",
+    }),
+    "de-DE",
+  );
+  const statement = await app.kurs.db.prisma.statement.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
+  await until("Tom's statement card", () => (statementDms(org.people.tom, statement.id).length > 0 ? true : undefined));
+  return statement.id;
+}
+
+/** Tom presses "Read" on his statement card; resolves with the card that replaced it. */
+async function tomReads(statementId: string): Promise<Json> {
+  const [dm] = statementDms(org.people.tom, statementId);
+  const card = cardOf(dm?.activity ?? {});
+  return press(org.people.tom, "statements.ack", button(card, "statements.ack"), "en-US");
+}
 
 afterAll(async () => {
   await app?.stop();
@@ -52,7 +87,7 @@ function cardOf(activity: Record<string, unknown>): Json {
 async function until<T>(
   what: string,
   check: () => Promise<T | undefined> | T | undefined,
-  timeoutMs = 15_000,
+  timeoutMs = 60_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -118,12 +153,14 @@ function statementDms(person: TestPerson, id: string): ConnectorActivity[] {
 
 describe("statements on Teams", () => {
   it("refuses a member with the managing directors' names", async () => {
+    await freshTenant();
     const card = await say(org.people.anna, "kurs statement", "de-DE");
     expect(JSON.stringify(card)).toContain("Statements veröffentlicht die Geschäftsführung: Birgit Becker");
     expect(cardInputs(card).size).toBe(0);
   });
 
   it("publishes from the form, with inline errors first, and delivers one card per person in their language", async () => {
+    await freshTenant();
     // Kurs can message people in Teams only in a conversation it has seen: Tom says hello first.
     await say(org.people.tom, "help", "en-US");
     const form = await say(org.people.boss, "kurs statement", "de-DE");
@@ -155,7 +192,7 @@ describe("statements on Teams", () => {
     );
     expect(JSON.stringify(saved)).toContain("ist veröffentlicht");
     const statement = await app.kurs.db.prisma.statement.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
-    statementId = statement.id;
+    const statementId = statement.id;
 
     const [tomDm] = await until("Tom's statement card", () => {
       const dms = statementDms(org.people.tom, statementId);
@@ -173,9 +210,10 @@ describe("statements on Teams", () => {
   });
 
   it("refreshes Tom's card to 'read' on Action.Execute and records the acknowledgement once", async () => {
+    const statementId = await published();
     const [dm] = statementDms(org.people.tom, statementId);
     const card = cardOf(dm?.activity ?? {});
-    const read = await press(org.people.tom, "statements.ack", button(card, "statements.ack"), "en-US");
+    const read = await tomReads(statementId);
     expect(JSON.stringify(read)).toMatch(/✓ read on \d{2} \w{3} \d{4}/);
     expect(executeActions(read).map((a) => a.verb)).toEqual(["statements.comment"]);
     await press(org.people.tom, "statements.ack", button(card, "statements.ack"), "en-US");
@@ -183,6 +221,7 @@ describe("statements on Teams", () => {
   });
 
   it("turns the card into the comment form and saves Tom's comment", async () => {
+    const statementId = await published();
     const [dm] = statementDms(org.people.tom, statementId);
     const form = await press(
       org.people.tom,
@@ -216,6 +255,8 @@ describe("statements on Teams", () => {
   });
 
   it("shows the director the acknowledgement rate per unit", async () => {
+    const statementId = await published();
+    await tomReads(statementId);
     // Everyone is on Slack too (the fixture links both), so all five deliveries complete.
     await until("every delivery recorded", async () => {
       const sent = await app.kurs.db.prisma.statementDelivery.count({ where: { statementId, sentAt: { not: null } } });

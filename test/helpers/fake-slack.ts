@@ -27,6 +27,7 @@ export class FakeSlack {
   readonly users = new Map<string, FakeSlackUser>();
   private readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   private readonly delays = new Map<string, number>();
+  private readonly gates = new Map<string, Promise<void>>();
   private readonly waiters: (() => void)[] = [];
   private server: Server | undefined;
   url = "";
@@ -47,6 +48,24 @@ export class FakeSlack {
     this.delays.set(method, ms);
   }
 
+  /**
+   * Holds every call of `method` (recorded, unanswered) until the returned release() is called:
+   * a test can act while Kurs is provably in the middle of that call, whatever the machine's speed.
+   */
+  hold(method: string): () => void {
+    let release = () => {};
+    this.gates.set(
+      method,
+      new Promise<void>((resolve) => {
+        release = () => {
+          this.gates.delete(method);
+          resolve();
+        };
+      }),
+    );
+    return () => release();
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -56,7 +75,7 @@ export class FakeSlack {
   }
 
   /** Resolves once `count` response_url messages for `id` have arrived. */
-  async waitForResponses(id: string, count = 1, timeoutMs = 10_000): Promise<Record<string, unknown>[]> {
+  async waitForResponses(id: string, count = 1, timeoutMs = 60_000): Promise<Record<string, unknown>[]> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const got = this.responses.filter((r) => r.id === id).map((r) => r.body);
@@ -94,6 +113,9 @@ export class FakeSlack {
         reply(429, { ok: false, error: "ratelimited" }, { "retry-after": String(limit.retryAfter) });
         return;
       }
+      for (const wake of this.waiters.splice(0)) wake();
+      const gate = this.gates.get(method);
+      if (gate) await gate;
       const delay = this.delays.get(method);
       if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
       reply(200, this.answer(method, body));

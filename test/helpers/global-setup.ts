@@ -1,12 +1,16 @@
+import { randomBytes } from "node:crypto";
 import { createConnection } from "node:net";
 import pg from "pg";
 import type { TestProject } from "vitest/node";
 import { openDatabase } from "../../src/db/client.js";
+import { deleteKeys, scanKeys } from "./redis-keys.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
     databaseUrl: string;
     redisUrl: string;
+    /** Every queue prefix of this run starts with it (see queue-keys.ts). */
+    queuePrefix: string;
   }
 }
 
@@ -39,9 +43,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await db.close();
   project.provide("databaseUrl", databaseUrl);
   project.provide("redisUrl", REDIS_URL);
+  // Per run, so the check below never sees another run's keys on the shared Redis.
+  const queuePrefix = `kurs-test-${process.pid}-${randomBytes(3).toString("hex")}`;
+  project.provide("queuePrefix", queuePrefix);
   return async () => {
     await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
     await admin.end();
+    // Every test removes its own queue keys; a leftover is a test that forgot, and fails the run.
+    const pattern = `${queuePrefix}-*`;
+    const left = await scanKeys(REDIS_URL, pattern);
+    if (left.length > 0) {
+      await deleteKeys(REDIS_URL, pattern);
+      // Vitest only logs a teardown error; the exit code is what makes CI fail.
+      process.exitCode = 1;
+      throw new Error(
+        `${left.length} BullMQ key(s) of this test run were left in Redis (now deleted), e.g. ${left.slice(0, 5).join(", ")}`,
+      );
+    }
   };
 }
 

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,8 +5,9 @@ import { inject } from "vitest";
 import { createKurs, type Kurs } from "../../src/app.js";
 import { loadConfig } from "../../src/config.js";
 import type { Clock } from "../../src/core/ports.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, type Logger } from "../../src/logger.js";
 import { FakeSlack } from "./fake-slack.js";
+import { deleteQueueKeys, testQueuePrefix } from "./queue-keys.js";
 
 export const SIGNING_SECRET = "test-signing-secret-0123456789";
 
@@ -24,10 +24,17 @@ export interface RunningKurs {
  * user sets: real PostgreSQL (or PGlite), real Redis, port 0, Slack pointed at a FakeSlack.
  */
 export async function startKurs(
-  options: { database?: "postgres" | "pglite"; env?: Record<string, string>; worker?: boolean; clock?: Clock } = {},
+  options: {
+    database?: "postgres" | "pglite";
+    env?: Record<string, string>;
+    worker?: boolean;
+    clock?: Clock;
+    /** Replaces the silent logger, e.g. with one that records lines (see LogLines). */
+    log?: Logger;
+  } = {},
 ): Promise<RunningKurs> {
   const slack = await new FakeSlack().start();
-  const queuePrefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  const queuePrefix = testQueuePrefix();
   let dataDir: string | undefined;
   const env: Record<string, string> = {
     NODE_ENV: "test",
@@ -46,7 +53,7 @@ export async function startKurs(
     env.DATA_DIR = dataDir;
   }
   const config = loadConfig(env);
-  const log = createLogger(config.logLevel);
+  const log = options.log ?? createLogger(config.logLevel);
   const kurs = await createKurs(config, log, { web: true, worker: options.worker ?? false, clock: options.clock });
   const port = await kurs.listen();
   return {
@@ -55,8 +62,13 @@ export async function startKurs(
     slack,
     queuePrefix,
     async stop() {
-      await kurs.stop();
-      await slack.stop();
+      try {
+        await kurs.stop();
+      } finally {
+        await slack.stop();
+        // After the stop: no producer, worker or scheduler of this instance writes any more.
+        await deleteQueueKeys(queuePrefix);
+      }
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };

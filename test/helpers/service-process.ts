@@ -55,7 +55,8 @@ export async function startService(env: Record<string, string>, entry = "dist/sr
 }
 
 /** Polls until the URL answers (any status) or the process exits. */
-export async function waitForHttp(service: ServiceProcess, path: string, timeoutMs = 30_000): Promise<Response> {
+// Starting Node on a loaded two-core machine can take long; the deadline only stops a hung test.
+export async function waitForHttp(service: ServiceProcess, path: string, timeoutMs = 240_000): Promise<Response> {
   const deadline = Date.now() + timeoutMs;
   let exited = false;
   void service.exited.then(() => {

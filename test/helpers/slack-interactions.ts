@@ -261,7 +261,7 @@ export async function waitForCalls(
   method: string,
   match: (body: Json) => boolean,
   count = 1,
-  timeoutMs = 10_000,
+  timeoutMs = 60_000,
 ): Promise<RecordedCall[]> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../src/db/client.js";
+import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { runKurs } from "../helpers/run-cli.js";
 import { createTempDatabase } from "../helpers/temp-database.js";
@@ -44,22 +46,35 @@ async function file(name: string, content: string): Promise<string> {
 
 const env = () => ({ DATABASE_URL: temp.url });
 
-async function people() {
+/**
+ * A tenant of its own for one test, so the tests share the database but not their people and run
+ * in any order. Returns the `--tenant` arguments for it.
+ */
+async function ownTenant(): Promise<{ slug: string; args: string[] }> {
+  const slug = `cli-${randomUUID().slice(0, 8)}`;
+  await new PrismaTenantRepository(db.prisma).ensure({ slug, name: `CLI ${slug}`, defaultLocale: "de" });
+  return { slug, args: ["--tenant", slug] };
+}
+
+async function people(slug: string) {
   return db.prisma.person.findMany({
-    where: { tenant: { slug: "default" } },
+    where: { tenant: { slug } },
     orderBy: { email: "asc" },
     include: { manager: true, roles: { include: { unit: true } } },
   });
 }
 
-describe("kurs import org", () => {
+// Each test starts `kurs` as a child process (Node + tsx + migrations): tens of seconds each on a
+// loaded two-core machine. The budget is generous; nothing here depends on the time taken.
+describe("kurs import org", { timeout: 300_000 }, () => {
   it("imports nothing from a file with a broken row, and names the row and the reason (German by default)", async () => {
+    const tenant = await ownTenant();
     const broken = await file("broken.csv", `${GOOD}\nkaputt,Kai Putt,member,Firma/Service/Desk,tl@firma.de,,,,\n`);
-    const result = await runKurs(["import", "org", broken], env());
+    const result = await runKurs(["import", "org", broken, ...tenant.args], env());
     expect(result.code).toBe(1);
     expect(result.stderr).toContain("Nichts importiert: 1 Zeile ist fehlerhaft.");
     expect(result.stderr).toContain("Zeile 6: ungültige E-Mail-Adresse „kaputt“");
-    expect(await people()).toEqual([]);
+    expect(await people(tenant.slug)).toEqual([]);
   });
 
   it("speaks English with --lang en", async () => {
@@ -70,12 +85,13 @@ describe("kurs import org", () => {
   });
 
   it("imports a good file; the same file again changes nothing; a changed file updates in place", async () => {
+    const tenant = await ownTenant();
     const good = await file("good.csv", GOOD);
-    const first = await runKurs(["import", "org", good], env());
+    const first = await runKurs(["import", "org", good, ...tenant.args], env());
     expect(first.stderr).toBe("");
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("4 Personen neu");
-    const before = await people();
+    const before = await people(tenant.slug);
     expect(before.map((p) => [p.email, p.manager?.email ?? null, p.roles[0]?.unit.path])).toEqual([
       ["bl@firma.de", "gf@firma.de", "Firma/Service"],
       ["gf@firma.de", null, "Firma"],
@@ -83,10 +99,10 @@ describe("kurs import org", () => {
       ["tl@firma.de", "bl@firma.de", "Firma/Service/Desk"],
     ]);
 
-    const again = await runKurs(["import", "org", good], env());
+    const again = await runKurs(["import", "org", good, ...tenant.args], env());
     expect(again.code).toBe(0);
     expect(again.stdout).toContain("Keine Änderungen");
-    const same = await people();
+    const same = await people(tenant.slug);
     expect(same.map((p) => [p.id, p.updatedAt.getTime()])).toEqual(before.map((p) => [p.id, p.updatedAt.getTime()]));
 
     // Max moves to a new team and changes his name; Tina leaves.
@@ -99,11 +115,11 @@ describe("kurs import org", () => {
         "ma@firma.de,Max Arndt-Berg,member,Firma/Service/Netz,bl@firma.de,,,,",
       ].join("\n"),
     );
-    const third = await runKurs(["import", "org", changed], env());
+    const third = await runKurs(["import", "org", changed, ...tenant.args], env());
     expect(third.code).toBe(0);
     expect(third.stdout).toContain("1 geändert");
     expect(third.stdout).toContain("1 deaktiviert");
-    const after = await people();
+    const after = await people(tenant.slug);
     const max = after.find((p) => p.email === "ma@firma.de");
     expect(max?.id).toBe(before.find((p) => p.email === "ma@firma.de")?.id);
     expect(max?.name).toBe("Max Arndt-Berg");
@@ -115,8 +131,9 @@ describe("kurs import org", () => {
   it("matches Slack accounts by e-mail when ids are missing, waiting out a 429", async () => {
     slack.addUser({ id: "U0BL00001", email: "bl@firma.de" });
     slack.rateLimit("users.lookupByEmail", 1, 1);
+    const tenant = await ownTenant();
     const good = await file("good2.csv", GOOD);
-    const result = await runKurs(["import", "org", good], {
+    const result = await runKurs(["import", "org", good, ...tenant.args], {
       ...env(),
       SLACK_BOT_TOKEN: "xoxb-cli",
       SLACK_SIGNING_SECRET: "s",
@@ -124,7 +141,7 @@ describe("kurs import org", () => {
     });
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("Chat-Konten per E-Mail zugeordnet: 1.");
-    const bernd = (await people()).find((p) => p.email === "bl@firma.de");
+    const bernd = (await people(tenant.slug)).find((p) => p.email === "bl@firma.de");
     expect(bernd?.slackUserId).toBe("U0BL00001");
     // The rate-limited call was retried, not dropped: every person without an id was looked up.
     const lookups = slack.callsOf("users.lookupByEmail").map((c) => c.body.email);
@@ -138,15 +155,15 @@ describe("kurs import org", () => {
     expect(missing.stderr).toContain("nope.csv");
     const noArg = await runKurs(["import", "org"], env());
     expect(noArg.code).not.toBe(0);
-    expect(noArg.stderr).toContain("missing required argument");
+    expect(noArg.stderr).toContain("Fehler: das Argument „datei“ fehlt");
     const good = await file("good3.csv", GOOD);
     const tenant = await runKurs(["import", "org", good, "--tenant", "nobody"], env());
     expect(tenant.code).not.toBe(0);
-    expect(tenant.stderr).toContain('no tenant with slug "nobody"');
+    expect(tenant.stderr).toContain("Einen Mandanten „nobody“ gibt es nicht.");
   });
 });
 
-describe("kurs demo", () => {
+describe("kurs demo", { timeout: 300_000 }, () => {
   it("seeds the demo organisation on PGlite, and a second run leaves the same data", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-demo-"));
     try {
@@ -173,7 +190,8 @@ describe("kurs demo", () => {
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }
-  });
+    // Two child processes that each migrate and seed PGlite: minutes on a loaded two-core machine.
+  }, 600_000);
 
   it("refuses to open an embedded database another Kurs process is using", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-lock-"));
@@ -182,7 +200,7 @@ describe("kurs demo", () => {
       // The lock is per process; a child process sees this test process holding it.
       const result = await runKurs(["demo"], { DATA_DIR: dataDir });
       expect(result.code).toBe(1);
-      expect(result.stderr).toContain("in use by another Kurs process");
+      expect(result.stderr).toContain("wird von einem anderen Kurs-Prozess benutzt");
     } finally {
       await holder.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -19,7 +19,9 @@ afterAll(async () => {
 
 const env = () => ({ DATABASE_URL: temp.url });
 
-describe("kurs tenant", () => {
+// Each test starts `kurs` as a child process (Node + tsx + migrations): tens of seconds each on a
+// loaded two-core machine. The budget is generous; nothing here depends on the time taken.
+describe("kurs tenant", { timeout: 300_000 }, () => {
   it("shows the default tenant's settings, and sets the holiday state and the rest", async () => {
     const shown = await runKurs(["tenant", "--lang", "en"], env());
     expect(shown.code).toBe(0);

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -14,6 +13,7 @@ import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { processorDeps } from "../helpers/processor-deps.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 import { TestClock } from "../helpers/test-clock.js";
 
@@ -49,11 +49,13 @@ function deps(clock: TestClock, producer: JobProducer): ProcessorDeps {
 
 /** A producer and two workers on one fresh queue prefix, sharing one controllable clock. */
 async function twoWorkers(clock: TestClock) {
-  const prefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  const prefix = testQueuePrefix();
   const producerRedis: Redis = createRedis(inject("redisUrl"), "producer", log);
   const producer = new JobProducer(producerRedis, prefix);
   const events = new QueueEvents(QUEUE_NAME, { connection: { url: inject("redisUrl") }, prefix });
+  // Closers run in reverse: the keys go last, once nothing of this test writes to Redis.
   closers.push(
+    () => deleteQueueKeys(prefix),
     () => producerRedis.quit(),
     () => producer.close(),
     () => events.close(),
@@ -119,7 +121,7 @@ async function runScan(producer: JobProducer, events: QueueEvents, tenantId: str
   await producer.enqueue("goals.reminders-scan", { tenantId }, { jobId: id });
   const job = await producer.queue.getJob(id);
   if (!job) throw new Error(`scan ${id} missing`);
-  return job.waitUntilFinished(events, 15_000);
+  return job.waitUntilFinished(events, 60_000);
 }
 
 describe("check-in reminders with two workers", () => {
@@ -153,7 +155,7 @@ describe("check-in reminders with two workers", () => {
     await producer.enqueue("goals.remind", payload, { jobId: `goals.remind:copy:${tomId}`, delayMs: 1_500 });
     const copy = await producer.queue.getJob(`goals.remind:copy:${tomId}`);
     clock.set(SLOT);
-    const results = await Promise.all([job.waitUntilFinished(events, 15_000), copy?.waitUntilFinished(events, 15_000)]);
+    const results = await Promise.all([job.waitUntilFinished(events, 60_000), copy?.waitUntilFinished(events, 60_000)]);
     // Whichever ran second saw the claim either when reading or when inserting.
     expect(results.map((r) => (r as { sent: number }).sent).sort()).toEqual([0, 1]);
 
@@ -205,7 +207,7 @@ describe("check-in reminders with two workers", () => {
       at: new Date(SLOT.getTime() - 1_000),
     });
     clock.set(SLOT);
-    expect(await job.waitUntilFinished(events, 15_000)).toEqual({ sent: 0, skipped: "nothing-due" });
+    expect(await job.waitUntilFinished(events, 60_000)).toEqual({ sent: 0, skipped: "nothing-due" });
     expect(messagesTo(org.people.tom.slackUserId)).toHaveLength(0);
     expect(await db.prisma.reminderSent.count({ where: { tenantId: org.tenant.id } })).toBe(0);
 

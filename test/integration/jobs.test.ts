@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import { type Job, type Queue, QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
@@ -13,6 +12,8 @@ import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { processorDeps } from "../helpers/processor-deps.js";
+import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
+import { waitForCalls } from "../helpers/slack-interactions.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 
 const log = createLogger("silent");
@@ -36,12 +37,14 @@ afterAll(async () => {
 
 /** A producer and a worker on their own queue prefix, so tests never see each other's jobs. */
 async function queues(options: { worker?: boolean } = {}) {
-  const prefix = `kurs-test-${randomUUID().slice(0, 8)}`;
+  const prefix = testQueuePrefix();
   const producerRedis: Redis = createRedis(inject("redisUrl"), "producer", log);
   const producer = new JobProducer(producerRedis, prefix);
   const events = new QueueEvents(QUEUE_NAME, { connection: { url: inject("redisUrl") }, prefix });
   // QueueEvents reads a stream from "now": it must be listening before the first job is added.
+  // Closers run in reverse: the keys go last, once nothing of this test writes to Redis.
   closers.push(
+    () => deleteQueueKeys(prefix),
     () => producerRedis.quit(),
     () => producer.close(),
     () => events.close(),
@@ -81,7 +84,7 @@ describe("org.link-identities job", () => {
     await producer.enqueue("org.link-identities", { tenantId: org.tenant.id, platform: "slack" }, { jobId });
     const job = await producer.queue.getJob(jobId);
     if (!job) throw new Error("job missing");
-    expect(await job.waitUntilFinished(events, 15_000)).toEqual({ linked: 2 });
+    expect(await job.waitUntilFinished(events, 60_000)).toEqual({ linked: 2 });
 
     const people = await db.prisma.person.findMany({ where: { tenantId: org.tenant.id }, orderBy: { email: "asc" } });
     expect(people.find((p) => p.email === org.people.anna.email)?.slackUserId).toBe(org.people.anna.slackUserId);
@@ -100,7 +103,7 @@ describe("org.link-identities job", () => {
         { tenantId: org.tenant.id, platform: "slack" },
         { jobId: `run-${run}` },
       );
-      await (await producer.queue.getJob(`run-${run}`))?.waitUntilFinished(events, 15_000);
+      await (await producer.queue.getJob(`run-${run}`))?.waitUntilFinished(events, 60_000);
     }
     const looked = slack.callsOf("users.lookupByEmail").map((c) => c.body.email);
     expect(looked.filter((e) => e === org.people.anna.email)).toHaveLength(1);
@@ -117,7 +120,7 @@ describe("org.link-identities job", () => {
       { tenantId: 42 },
       { jobId: "forged", attempts: 5 },
     );
-    await expect(forged.waitUntilFinished(events, 15_000)).rejects.toThrow(/invalid payload/);
+    await expect(forged.waitUntilFinished(events, 60_000)).rejects.toThrow(/invalid payload/);
     const state = await producer.queue.getJob("forged");
     expect(state?.attemptsMade).toBe(1);
     expect(await state?.getState()).toBe("failed");
@@ -126,23 +129,23 @@ describe("org.link-identities job", () => {
   it("drains on close: a running job finishes before the worker stops", async () => {
     const org = await createTestTenant(db);
     await withoutSlackIds(org);
-    slack.slowDown("users.lookupByEmail", 150);
+    // Slack holds the first lookup: the job is provably running when the worker is told to close.
+    const release = slack.hold("users.lookupByEmail");
     try {
       const { producer, worker } = await queues();
       if (!worker) throw new Error("no worker");
+      const before = slack.callsOf("users.lookupByEmail").length;
       await producer.enqueue("org.link-identities", { tenantId: org.tenant.id, platform: "slack" }, { jobId: "slow" });
-      // Poll rather than listen: the job may turn active before an event subscription would see it.
-      const deadline = Date.now() + 10_000;
-      while ((await producer.queue.getJob("slow"))?.processedOn === undefined && Date.now() < deadline) {
-        await new Promise((resolve) => setTimeout(resolve, 10));
-      }
+      await waitForCalls(slack, "users.lookupByEmail", () => true, before + 1);
       expect(await (await producer.queue.getJob("slow"))?.getState()).toBe("active");
-      await worker.close();
+      const closing = worker.close();
+      release();
+      await closing;
       const job = await producer.queue.getJob("slow");
       expect(await job?.getState()).toBe("completed");
       expect(job?.returnvalue).toEqual({ linked: 2 });
     } finally {
-      slack.slowDown("users.lookupByEmail", 0);
+      release();
     }
   });
 });
@@ -171,7 +174,9 @@ describe("schedules", () => {
       }),
     );
     expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual(["goals.reminders-scan"]);
+    // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
-    expect(await queue.count()).toBeGreaterThanOrEqual(0);
+    const upcoming = await queue.getDelayed();
+    expect(upcoming.map((job) => job.name).sort()).toEqual(["goals.reminders-scan", "org.link-identities"]);
   });
 });

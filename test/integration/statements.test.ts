@@ -13,6 +13,7 @@ import { PrismaStatementRepository } from "../../src/db/statement-repository.js"
 import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { createLogger } from "../../src/logger.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
+import { waitForCalls } from "../helpers/slack-interactions.js";
 import { createTestTenant, type TestPerson, type TestTenant } from "../helpers/tenant-fixture.js";
 import { TestClock } from "../helpers/test-clock.js";
 
@@ -77,21 +78,23 @@ function rowsFor(id: string) {
 
 describe("statement delivery claim protocol (Postgres)", () => {
   it("lets exactly one of two concurrent attempts send; the other is told to retry, a third finds it sent", async () => {
-    slack.slowDown("chat.postMessage", 300);
+    // Slack holds the first attempt's send: the second provably runs while the first holds the claim.
+    const release = slack.hold("chat.postMessage");
     try {
       const anna = await input(org.people.anna);
-      const results = await Promise.allSettled([deliverStatement(deps, anna), deliverStatement(deps, anna)]);
-      const sent = results.filter((r) => r.status === "fulfilled");
-      const busy = results.filter((r) => r.status === "rejected");
-      expect(sent.map((r) => r.value)).toEqual(["sent"]);
-      expect(busy.map((r) => (r.reason as { code?: string }).code)).toEqual(["DELIVERY_BUSY"]);
+      const before = slack.callsOf("chat.postMessage").length;
+      const first = deliverStatement(deps, anna);
+      await waitForCalls(slack, "chat.postMessage", () => true, before + 1);
+      await expect(deliverStatement(deps, anna)).rejects.toMatchObject({ code: "DELIVERY_BUSY" });
+      release();
+      expect(await first).toBe("sent");
       expect(dmsTo(org.people.anna)).toBe(1);
       expect(await deliverStatement(deps, anna)).toBe("already-sent");
       expect(dmsTo(org.people.anna)).toBe(1);
       const [row] = await rowsFor(anna.personId);
       expect(row?.sentAt).not.toBeNull();
     } finally {
-      slack.slowDown("chat.postMessage", 0);
+      release();
     }
   });
 

@@ -2,6 +2,7 @@ import { App, ExpressReceiver, LogLevel, type Logger as SlackLogger } from "@sla
 import type { Application } from "express";
 import type { Config } from "../../config.js";
 import type { Logger } from "../../logger.js";
+import { slackRequestGuard } from "../../web/slack-request-guard.js";
 
 export interface SlackTransport {
   readonly app: App;
@@ -45,6 +46,8 @@ export function createSlackApp(slack: NonNullable<Config["slack"]>, web: Applica
     });
     return { app, receiver: undefined, socketMode: true };
   }
+  // Registered before the receiver, so it runs first on the same path.
+  web.post("/slack/events", ...slackRequestGuard(slack.signingSecret ?? "", log));
   const receiver = new ExpressReceiver({
     signingSecret: slack.signingSecret ?? "",
     endpoints: "/slack/events",
