@@ -56,6 +56,11 @@ export function buildProgram(): Command {
     .option("--timezone <zone>", "IANA time zone for people without their own, e.g. Europe/Berlin")
     .option("--formality <sie|du>", "German form of address in chat")
     .option("--locale <de|en>", "language for people without their own")
+    .option(
+      "--teams-tenant-id <id>",
+      "connect this Microsoft Teams tenant (its directory id); needed for a MultiTenant app registration",
+    )
+    .option("--slack-team-id <id>", "connect this Slack workspace (its team id, T…)")
     .addOption(new Option("--lang <de|en>", "language of the output").choices(["de", "en"]))
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 
