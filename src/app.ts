@@ -4,6 +4,7 @@ import type { Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { registerSlackHandlers } from "../handlers/slack/index.js";
 import { registerTeamsHandlers } from "../handlers/teams/index.js";
+import { deliveryJobs } from "../jobs/definitions.js";
 import { tenantSchedules, upsertSchedules } from "../jobs/schedules.js";
 import { createWorker } from "../jobs/worker-runtime.js";
 import { ChatNotifier } from "./chat/notifier.js";
@@ -12,16 +13,18 @@ import { SlackDirectory } from "./chat/slack/slack-directory.js";
 import { SlackUserInfoCache } from "./chat/slack/user-info.js";
 import { createTeamsApp } from "./chat/teams/create-teams-app.js";
 import type { Config } from "./config.js";
-import { registry } from "./core/features.js";
+import { deliveryRenderers, registry } from "./core/features.js";
 import type { TenantInfo } from "./core/org/types.js";
 import { type Clock, systemClock } from "./core/ports.js";
 import type { Services } from "./core/services.js";
 import { type Database, openDatabase } from "./db/client.js";
+import { PrismaDeliveryRepository } from "./db/delivery-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
 import { createServices } from "./db/services.js";
 import { PrismaSurveyRepository } from "./db/survey-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
+import { RedisRateLimiter } from "./delivery/rate-limit.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
 import { closeRedis, createRedis, pingRedis } from "./queue/redis.js";
@@ -70,7 +73,7 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
 
     const producerRedis = createRedis(config.redisUrl, "producer", log.child({ component: "redis" }));
     stops.push({ name: "producer redis", run: () => closeRedis(producerRedis) });
-    const producer = new JobProducer(producerRedis, config.queuePrefix);
+    const producer = new JobProducer(producerRedis, config.queuePrefix, log.child({ component: "outbox" }));
     // Connection problems are logged once per outage by createRedis; BullMQ's own copies are noise.
     producer.queue.on("error", (err) => log.debug({ err }, "queue error"));
     stops.unshift({ name: "producer", run: () => producer.close() });
@@ -139,10 +142,20 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       workerRedis = createRedis(config.redisUrl, "worker", log.child({ component: "redis" }));
       const wr = workerRedis;
       const slackClient = config.slack ? (slack?.app.client ?? workerSlackClient(config)) : undefined;
-      const notifier = new ChatNotifier({
-        slack: slackClient,
-        teams: teams ? { adapter: teams.adapter, appId: config.teams.appId ?? "", conversations } : undefined,
-        log: log.child({ component: "notifier" }),
+      const teamsSend = teams
+        ? {
+            adapter: teams.adapter,
+            appId: config.teams.appId ?? "",
+            conversations,
+            defaultServiceUrl: config.teams.serviceUrl,
+          }
+        : undefined;
+      // The outbox's own Slack client hands 429s back (with Retry-After) instead of sleeping in the
+      // worker, and retries network errors only briefly: the outbox owns the longer retries.
+      const sender = new ChatNotifier({
+        slack: config.slack ? outboxSlackClient(config) : undefined,
+        teams: teamsSend,
+        log: log.child({ component: "outbox" }),
       });
       worker = createWorker(
         wr,
@@ -154,7 +167,10 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
           goals: { goals: services.goals, org, clock },
           reminders: services.reminders,
           statements: services.statements,
-          notifier,
+          deliveries: new PrismaDeliveryRepository(db.prisma),
+          renderers: deliveryRenderers(services),
+          sender,
+          limiter: new RedisRateLimiter(producerRedis, config.queuePrefix, config.outbox),
           producer,
           clock,
           directories: slackClient ? { slack: slackDirectory ?? new SlackDirectory(slackClient) } : {},
@@ -168,8 +184,9 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         { name: "worker redis", run: () => closeRedis(wr) },
       );
       // Schedules are upserted by stable id, so every replica doing it leaves one schedule.
-      registerSchedules(producer, tenants, tenant, Boolean(config.slack)).catch((err: unknown) =>
-        log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
+      registerSchedules(producer, tenants, tenant, Boolean(config.slack), config.outbox.sweepSeconds).catch(
+        (err: unknown) =>
+          log.warn({ err }, "could not register recurring jobs yet; they are registered at the next start"),
       );
     }
 
@@ -223,7 +240,20 @@ async function registerSchedules(
   tenants: PrismaTenantRepository,
   tenant: TenantInfo,
   slack: boolean,
+  sweepSeconds: number,
 ): Promise<void> {
+  // One sweep for every tenant (each row it enqueues carries its tenantId), so a tenant created
+  // while Kurs runs is swept without a restart.
+  const sweep = deliveryJobs.sweep;
+  if (sweepSeconds > 0) {
+    await producer.queue.upsertJobScheduler(
+      sweep.schedulerId,
+      { every: sweepSeconds * 1000 },
+      { name: sweep.name, data: {}, opts: { ...sweep.options } },
+    );
+  } else {
+    await producer.queue.removeJobScheduler(sweep.schedulerId);
+  }
   await upsertSchedules(producer.queue, tenant, tenantSchedules(tenant, { slack }));
   for (const other of await tenants.all()) {
     if (other.id !== tenant.id) await upsertSchedules(producer.queue, other, tenantSchedules(other, { slack: false }));
@@ -270,6 +300,15 @@ async function bindSlackWorkspace(
     log.warn({ err }, "Slack auth.test failed; the workspace is bound at the next start. Check SLACK_BOT_TOKEN.");
     return tenant;
   }
+}
+
+function outboxSlackClient(config: Config): WebClient {
+  const apiUrl = config.slack?.apiUrl;
+  return new WebClient(config.slack?.botToken, {
+    rejectRateLimitedCalls: true,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 500 },
+    ...(apiUrl ? { slackApiUrl: apiUrl.endsWith("/") ? apiUrl : `${apiUrl}/` } : {}),
+  });
 }
 
 function workerSlackClient(config: Config): WebClient {

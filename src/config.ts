@@ -52,6 +52,23 @@ const shape = {
       .optional(),
   ),
   SMTP_FROM: z.string().trim().min(3).default("Kurs <kurs@localhost>"),
+  OUTBOX_RATE_SLACK: z.coerce
+    .number({ error: "must be a number of messages per second" })
+    .positive("must be more than 0")
+    .max(1_000)
+    .default(5),
+  OUTBOX_RATE_TEAMS: z.coerce
+    .number({ error: "must be a number of messages per second" })
+    .positive("must be more than 0")
+    .max(1_000)
+    .default(20),
+  OUTBOX_SWEEP_SECONDS: z.coerce
+    .number({ error: "must be a whole number of seconds" })
+    .int()
+    .min(0)
+    .max(3_600)
+    .default(30),
+  TEAMS_SERVICE_URL: z.url().default("https://smba.trafficmanager.net/teams/"),
   KURS_WORKER_CONCURRENCY: z.coerce.number({ error: "must be a whole number" }).int().min(1).max(500).default(10),
 };
 
@@ -120,6 +137,15 @@ export interface Config {
     readonly appPassword: string | undefined;
     readonly appTenantId: string | undefined;
     readonly appType: Env["MICROSOFT_APP_TYPE"];
+    /** Bot Connector endpoint for opening a 1:1 chat in a tenant Kurs has no conversation in yet. */
+    readonly serviceUrl: string;
+  };
+  /** Outbox send rates per tenant, messages per second. */
+  readonly outbox: {
+    readonly slack: number;
+    readonly teams: number;
+    /** How often the sweep enqueues due rows; 0: this deployment registers no sweep. */
+    readonly sweepSeconds: number;
   };
   readonly tenantName: string;
   readonly defaultLocale: "de" | "en";
@@ -168,7 +194,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
       appPassword: env.MICROSOFT_APP_PASSWORD,
       appTenantId: env.MICROSOFT_APP_TENANT_ID,
       appType: env.MICROSOFT_APP_TYPE,
+      serviceUrl: env.TEAMS_SERVICE_URL,
     },
+    outbox: { slack: env.OUTBOX_RATE_SLACK, teams: env.OUTBOX_RATE_TEAMS, sweepSeconds: env.OUTBOX_SWEEP_SECONDS },
     tenantName: env.KURS_TENANT_NAME,
     defaultLocale: env.KURS_DEFAULT_LOCALE,
     workerConcurrency: env.KURS_WORKER_CONCURRENCY,

@@ -8,6 +8,7 @@ import { tenantNotSetUpCard } from "../../src/core/programme/help.js";
 import { translator } from "../../src/core/ui/i18n/index.js";
 import type { Reply } from "../../src/core/ui/reply.js";
 import type { TeamsHandlerDeps } from "./deps.js";
+import { rememberConversation } from "./events/install.js";
 import { splitNonce, withNonce } from "./form-nonce.js";
 import { adaptiveCardFor } from "./render-adaptive.js";
 import { teamsRequester } from "./requester.js";
@@ -32,7 +33,12 @@ export function cardAction(deps: TeamsHandlerDeps): ActionExecuteHandler {
     try {
       const requester = await teamsRequester(deps, context);
       if (!requester.tenant)
-        return adaptiveCardFor({ kind: "card", card: tenantNotSetUpCard(requester.t) }, requester.locale);
+        return adaptiveCardFor(
+          { kind: "card", card: tenantNotSetUpCard(requester.t, requester.unbound) },
+          requester.locale,
+        );
+      // Every activity keeps the reference current (a reinstall changes the conversation).
+      await rememberConversation(deps, context, requester);
       const ctx: HandlerContext = { services: deps.services, requester, platform: "teams" };
       const reply = deps.registry.form(verb) ? await submit(ctx, verb, data) : await click(ctx, verb, data);
       return adaptiveCardFor(

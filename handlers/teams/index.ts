@@ -2,6 +2,7 @@ import type { Application, TurnState } from "@microsoft/teams-ai";
 import { ActivityTypes } from "botbuilder";
 import { cardAction } from "./card-action.js";
 import type { TeamsHandlerDeps } from "./deps.js";
+import { registerTeamsInstallEvents } from "./events/install.js";
 import { commandMessage } from "./messages/command-message.js";
 
 export type { TeamsHandlerDeps } from "./deps.js";
@@ -13,5 +14,6 @@ export type { TeamsHandlerDeps } from "./deps.js";
 export function registerTeamsHandlers(app: Application<TurnState>, deps: TeamsHandlerDeps): void {
   const onCommand = commandMessage(deps);
   app.activity(ActivityTypes.Message, async (context) => onCommand(context));
+  registerTeamsInstallEvents(app, deps);
   app.adaptiveCards.actionExecute<unknown>(/.*/, cardAction(deps));
 }

@@ -1,14 +1,17 @@
 import type { GoalDeps } from "../../src/core/goals/goal-service.js";
 import type {
   Clock,
+  DeliveryRenderers,
   Directory,
-  Notifier,
   OrgRepository,
+  Outbox,
   ReminderRepository,
   StatementRepository,
   TenantRepository,
 } from "../../src/core/ports.js";
 import type { Services } from "../../src/core/services.js";
+import type { RateLimiter } from "../../src/delivery/rate-limit.js";
+import type { ChatSender, DeliveryStore } from "../../src/delivery/types.js";
 import type { Logger } from "../../src/logger.js";
 import type { JobProducer } from "../../src/queue/job-producer.js";
 
@@ -20,7 +23,13 @@ export interface ProcessorDeps {
   readonly goals: GoalDeps;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
-  readonly notifier: Notifier;
+  /** The outbox table: rows to plan, claim and close. */
+  readonly deliveries: DeliveryStore & Outbox;
+  /** Per purpose ("statements.statement", "goals.reminder"): builds the message when it is sent. */
+  readonly renderers: DeliveryRenderers;
+  /** Sends on exactly one platform. */
+  readonly sender: ChatSender;
+  readonly limiter: RateLimiter;
   /** For processors that fan out into further jobs. */
   readonly producer: JobProducer;
   readonly clock: Clock;

@@ -1,17 +1,8 @@
-import { DateTime } from "luxon";
-import { dueReminders } from "../../src/core/goals/reminders.js";
+import { reminderPlan } from "../../src/core/goals/reminder-delivery.js";
+import { dueReminders, staleSince } from "../../src/core/goals/reminders.js";
+import type { DeliveryJob } from "../../src/queue/job-producer.js";
 import type { JobPayload } from "../definitions.js";
 import type { ProcessorDeps } from "./deps.js";
-
-/**
- * The goals.remind job id for one person and slot. Deterministic, so every scan (and every replica
- * running one) enqueues the same job; BullMQ ignores an add whose id exists. BullMQ 6 rejects ids
- * with more than two colons, hence the slot in basic ISO format (20261026T080000Z).
- */
-export function remindJobId(personId: string, slot: Date): string {
-  const compact = DateTime.fromJSDate(slot, { zone: "utc" }).toFormat("yyyyMMdd'T'HHmmss'Z'");
-  return `goals.remind:${personId}:${compact}`;
-}
 
 /** The stable id of a tenant's hourly scan scheduler. */
 export function remindersScanSchedulerId(tenantId: string): string {
@@ -19,8 +10,10 @@ export function remindersScanSchedulerId(tenantId: string): string {
 }
 
 /**
- * goals.reminders-scan: plans each owner's next nudge as a delayed goals.remind job. Idempotent: it
- * writes nothing but jobs with deterministic ids, and skips stale periods already nudged.
+ * goals.reminders-scan: plans each owner's next nudge as outbox rows due at the 09:00 slot (one per
+ * platform), and enqueues them as delayed delivery jobs so they go out on the minute. Idempotent:
+ * the rows are unique per person, slot and platform, and measures already planned or nudged in
+ * their stale period are skipped. If Redis drops the delayed jobs, the sweep still finds the rows.
  */
 export async function goalsRemindersScan(
   deps: ProcessorDeps,
@@ -34,20 +27,22 @@ export async function goalsRemindersScan(
     return { planned: 0 };
   }
   const measures = await deps.reminders.openMeasures(tenant.id);
+  const staleSinceOf = new Map(measures.map((m) => [m.id, staleSince(m)]));
   const ownerIds = [...new Set(measures.flatMap((m) => m.ownerIds))];
   const people = await deps.reminders.people(tenant.id, ownerIds);
+  const byId = new Map(people.map((p) => [p.id, p]));
   const now = deps.clock.now();
-  const planned = dueReminders(measures, people, tenant, now);
-  for (const reminder of planned) {
-    await deps.producer.enqueue(
-      "goals.remind",
-      { tenantId: tenant.id, personId: reminder.personId, slot: reminder.slot.toISOString() },
-      {
-        jobId: remindJobId(reminder.personId, reminder.slot),
-        delayMs: Math.max(0, reminder.slot.getTime() - now.getTime()),
-      },
-    );
+  const jobs: DeliveryJob[] = [];
+  let planned = 0;
+  for (const reminder of dueReminders(measures, people, tenant, now)) {
+    const person = byId.get(reminder.personId);
+    if (!person) continue;
+    const ids = await deps.deliveries.plan(tenant.id, reminderPlan(reminder, person, staleSinceOf));
+    if (ids.length > 0) planned += 1;
+    const delayMs = Math.max(0, reminder.slot.getTime() - now.getTime());
+    for (const deliveryId of ids) jobs.push({ tenantId: tenant.id, deliveryId, delayMs });
   }
-  deps.log.debug({ tenantId: tenant.id, measures: measures.length, planned: planned.length }, "reminders planned");
-  return { planned: planned.length };
+  await deps.producer.enqueueDeliveries(jobs);
+  deps.log.debug({ tenantId: tenant.id, measures: measures.length, planned }, "reminders planned");
+  return { planned };
 }

@@ -60,6 +60,9 @@ const de = {
     "PGlite erlaubt nur einen Prozess: Beenden Sie ihn zuerst, oder nutzen Sie PostgreSQL über DATABASE_URL.",
   "error.migration": "Eine Datenbankmigration ist fehlgeschlagen: {message}",
   "error.unexpected": "Unerwarteter Fehler: {message}",
+  "tenant.teamsTenantId":
+    "diesen Microsoft-Teams-Mandanten verbinden (seine Verzeichnis-ID); nötig bei einer MultiTenant-App-Registrierung",
+  "tenant.slackTeamId": "diesen Slack-Workspace verbinden (seine Team-ID, T…)",
   "survey.description":
     "Kundenbefragungen: Instrumente aus Vorlagen, Wellen, schriftliche Antworten, persönliche Links, Berichte",
   "survey.create": "eine Befragung aus einer Vorlage anlegen und ihre ID ausgeben",
@@ -143,6 +146,9 @@ const en: Record<CliMessageKey, string> = {
     "PGlite allows one process at a time: stop it first, or set DATABASE_URL to use PostgreSQL.",
   "error.migration": "A database migration failed: {message}",
   "error.unexpected": "Unexpected error: {message}",
+  "tenant.teamsTenantId":
+    "connect this Microsoft Teams tenant (its directory id); needed for a MultiTenant app registration",
+  "tenant.slackTeamId": "connect this Slack workspace (its team id, T…)",
   "survey.description": "customer surveys: instruments from templates, waves, written answers, personal links, reports",
   "survey.create": "create a survey from a built-in template and print its id",
   "survey.template": "template: customer (customer satisfaction for IT service providers)",

@@ -1,5 +1,6 @@
 import { loadConfig } from "../config.js";
 import { parseTenantSettings, type TenantSettings } from "../core/org/tenant-settings.js";
+import type { TenantBindings } from "../core/ports.js";
 import { type Translate, translator } from "../core/ui/i18n/index.js";
 import { resolveTenant, withDatabase } from "./context.js";
 
@@ -9,7 +10,26 @@ export interface TenantCommandOptions {
   readonly timezone?: string;
   readonly formality?: string;
   readonly locale?: string;
+  /** Binds a Teams tenant (a MultiTenant app registration has no MICROSOFT_APP_TENANT_ID to bind). */
+  readonly teamsTenantId?: string;
+  /** Binds a Slack workspace by its team id. */
+  readonly slackTeamId?: string;
   readonly lang?: "de" | "en";
+}
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SLACK_TEAM = /^[TE][A-Z0-9]{2,30}$/;
+
+function bindingProblems(t: Translate, opts: TenantCommandOptions): string[] {
+  const problems: string[] = [];
+  const teams = opts.teamsTenantId?.trim();
+  if (teams !== undefined && !GUID.test(teams))
+    problems.push(t("tenant.settings.error.teamsTenantId", { value: teams }));
+  const slack = opts.slackTeamId?.trim();
+  if (slack !== undefined && !SLACK_TEAM.test(slack)) {
+    problems.push(t("tenant.settings.error.slackTeamId", { value: slack }));
+  }
+  return problems;
 }
 
 /** `kurs tenant`: shows the tenant's settings, or changes the given ones after validating all of them. */
@@ -22,12 +42,18 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     locale: opts.locale,
   });
   // Bad input is answered before the database is opened: nothing to change, nothing to wait for.
-  if (!parsed.ok) {
+  const bindErrors = bindingProblems(t, opts);
+  if (!parsed.ok || bindErrors.length > 0) {
     console.error(t("tenant.settings.failed"));
-    for (const problem of parsed.problems) console.error(`  ${t(`tenant.settings.error.${problem.code}`, problem)}`);
+    const settingErrors = parsed.ok ? [] : parsed.problems.map((p) => t(`tenant.settings.error.${p.code}`, p));
+    for (const problem of [...settingErrors, ...bindErrors]) console.error(`  ${problem}`);
     process.exitCode = 1;
     return;
   }
+  const binding = {
+    ...(opts.teamsTenantId ? { teamsTenantId: opts.teamsTenantId.trim().toLowerCase() } : {}),
+    ...(opts.slackTeamId ? { slackTeamId: opts.slackTeamId.trim() } : {}),
+  };
   await withDatabase(async (ctx) => {
     const tenant = await resolveTenant(ctx, opts.tenant);
     const current = tenant ? await ctx.tenants.settings(tenant.id) : null;
@@ -36,16 +62,28 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (Object.keys(parsed.patch).length === 0) {
-      console.log(describe(t, current));
+    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0) {
+      console.log(describe(t, current, await ctx.tenants.bindings(current.id)));
       return;
     }
-    const updated = await ctx.tenants.updateSettings(current.id, parsed.patch);
-    console.log(`${t("tenant.settings.updated")}\n${describe(t, updated)}`);
+    if (Object.keys(binding).length > 0) {
+      const bound = await ctx.tenants.bind(current.id, binding);
+      if (!bound.ok) {
+        console.error(t("tenant.settings.failed"));
+        console.error(
+          `  ${t("tenant.settings.error.taken", { platform: bound.platform === "teams" ? "Teams" : "Slack", value: bound.value, other: bound.otherSlug })}`,
+        );
+        process.exitCode = 1;
+        return;
+      }
+    }
+    const updated =
+      Object.keys(parsed.patch).length > 0 ? await ctx.tenants.updateSettings(current.id, parsed.patch) : current;
+    console.log(`${t("tenant.settings.updated")}\n${describe(t, updated, await ctx.tenants.bindings(current.id))}`);
   });
 }
 
-function describe(t: Translate, settings: TenantSettings): string {
+function describe(t: Translate, settings: TenantSettings, bindings: TenantBindings): string {
   const formality = settings.formality === "du" ? t("tenant.settings.formalityDu") : t("tenant.settings.formalitySie");
   return [
     t("tenant.settings.header", { slug: settings.slug, name: settings.name }),
@@ -53,5 +91,7 @@ function describe(t: Translate, settings: TenantSettings): string {
     `  ${t("tenant.settings.formality", { value: formality })}`,
     `  ${t("tenant.settings.timezone", { value: settings.timezone })}`,
     `  ${t("tenant.settings.holidayState", { value: settings.holidayState ?? t("tenant.settings.noState") })}`,
+    `  ${t("tenant.settings.slack", { value: bindings.slackTeamId ?? t("tenant.settings.unbound") })}`,
+    `  ${t("tenant.settings.teams", { value: bindings.teamsTenantId ?? t("tenant.settings.unbound") })}`,
   ].join("\n");
 }

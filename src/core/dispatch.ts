@@ -102,7 +102,7 @@ export async function dispatchCommand(
   reg: Registry = defaultRegistry,
 ): Promise<Reply> {
   const { tenant, person, t } = ctx.requester;
-  if (!tenant) return { kind: "card", card: tenantNotSetUpCard(t) };
+  if (!tenant) return { kind: "card", card: tenantNotSetUpCard(t, ctx.requester.unbound) };
   const help: HelpContext = { t, tenant, person, platform: ctx.platform, catalog: commandCatalog(reg) };
   const route = routeCommand(reg, input);
   switch (route.kind) {
@@ -133,7 +133,7 @@ export async function dispatchAction(
   const { tenant, t } = ctx.requester;
   const decl = reg.action(id);
   if (!decl) return { reply: { kind: "card", card: outdated(t) }, problem: "unknown-action" };
-  if (!tenant) return { reply: { kind: "card", card: tenantNotSetUpCard(t) } };
+  if (!tenant) return { reply: { kind: "card", card: tenantNotSetUpCard(t, ctx.requester.unbound) } };
   const parsed = decl.ref.schema.safeParse(payload ?? {});
   if (!parsed.success) return { reply: { kind: "card", card: outdated(t) }, problem: "bad-payload" };
   return { reply: await decl.run(ctx, parsed.data) };
@@ -166,7 +166,7 @@ export async function dispatchForm(
   const { tenant, t } = ctx.requester;
   const decl = reg.form(input.id);
   if (!decl) return { reply: { kind: "refused", card: outdated(t) }, problem: "unknown-form" };
-  if (!tenant) return { reply: { kind: "refused", card: tenantNotSetUpCard(t) } };
+  if (!tenant) return { reply: { kind: "refused", card: tenantNotSetUpCard(t, ctx.requester.unbound) } };
   // Per person: a double click by one person is the repeat to catch; someone else replaying the same
   // form (a forwarded card) is a submit of their own and meets the feature's permission checks.
   const who = ctx.requester.person?.id ?? "anonymous";

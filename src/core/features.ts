@@ -1,5 +1,7 @@
 import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
 import { goalsFeature } from "./goals/feature.js";
+import type { DeliveryRenderers } from "./ports.js";
+import type { Services } from "./services.js";
 import { statementsFeature } from "./statements/feature.js";
 
 /**
@@ -48,3 +50,16 @@ export function buildRegistry(features: readonly Feature[]): Registry {
 }
 
 export const registry: Registry = buildRegistry(FEATURES);
+
+/** The outbox's renderers by purpose, from every feature's `deliveries`; a purpose belongs to one feature. */
+export function deliveryRenderers(services: Services, reg: Registry = registry): DeliveryRenderers {
+  const renderers: Record<string, DeliveryRenderers[string]> = {};
+  for (const feature of reg.features) {
+    for (const [purpose, render] of Object.entries(feature.deliveries ?? {})) {
+      if (renderers[purpose])
+        throw new Error(`${feature.name} declares delivery ${purpose}, which is declared already`);
+      renderers[purpose] = { render: (request) => render(services, request) };
+    }
+  }
+  return renderers;
+}

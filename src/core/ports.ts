@@ -5,7 +5,6 @@ import type { TenantSettings, TenantSettingsPatch } from "./org/tenant-settings.
 import type { Locale, PersonProfile, PersonRef, Platform, TenantInfo, UnitNode } from "./org/types.js";
 import type {
   AckTally,
-  DeliveryClaim,
   NewStatement,
   NewStatementComment,
   StatementCommentView,
@@ -25,6 +24,13 @@ export interface TenantRepository {
   /** Every tenant, e.g. to register each one's recurring jobs. */
   all(): Promise<readonly TenantInfo[]>;
   settings(id: string): Promise<TenantSettings | null>;
+  /** The Slack workspace and Teams tenant bound to the tenant. */
+  bindings(id: string): Promise<TenantBindings>;
+  /**
+   * Binds a Slack workspace and/or a Teams tenant (e.g. a MultiTenant Teams app, which has no
+   * MICROSOFT_APP_TENANT_ID to bind at start). Refused when the id is bound to another tenant.
+   */
+  bind(id: string, ids: TenantBindings): Promise<BindResult>;
   updateSettings(id: string, patch: TenantSettingsPatch): Promise<TenantSettings>;
 }
 
@@ -36,6 +42,15 @@ export interface EnsureTenantInput {
   readonly slackEnterpriseId?: string;
   readonly teamsTenantId?: string;
 }
+
+export interface TenantBindings {
+  readonly slackTeamId?: string | null;
+  readonly teamsTenantId?: string | null;
+}
+
+export type BindResult =
+  | { readonly ok: true }
+  | { readonly ok: false; readonly platform: Platform; readonly value: string; readonly otherSlug: string };
 
 export interface OrgRepository {
   findPersonByPlatformId(tenantId: string, platform: Platform, userId: string): Promise<PersonProfile | null>;
@@ -66,23 +81,16 @@ export interface GoalRepository {
   }): Promise<FocusTopicView>;
 }
 
-/** What check-in reminders (src/core/goals/reminders.ts) read and the one row they write per nudge. */
+/** What check-in reminders (src/core/goals/reminders.ts) read; the nudges themselves are outbox deliveries. */
 export interface ReminderRepository {
-  /** Measures not done yet, with owners and claimed nudges; only those `ownerId` owns when given. */
-  openMeasures(tenantId: string, ownerId?: string): Promise<readonly OpenMeasure[]>;
+  /**
+   * Measures not done yet, with owners and the nudges planned or sent (outbox rows of REMINDER_PURPOSE
+   * that are pending, claimed, sent or unreachable); only those `ownerId` owns when given. `exceptSubject`
+   * leaves out one reminder slot's rows, so the nudge being rendered does not count as its own history.
+   */
+  openMeasures(tenantId: string, ownerId?: string, exceptSubject?: string): Promise<readonly OpenMeasure[]>;
   /** Active people among `ids`; people who left are not reminded. */
   people(tenantId: string, ids: readonly string[]): Promise<readonly ReminderPerson[]>;
-  /**
-   * Inserts one ReminderSent row per (goal, person, staleSince) unless it exists, before anything is
-   * sent; returns the goal ids whose row this call inserted. Two workers racing get disjoint sets.
-   */
-  claim(
-    tenantId: string,
-    personId: string,
-    items: readonly { goalId: string; staleSince: Date }[],
-  ): Promise<readonly string[]>;
-  /** Undoes a claim whose message could not be delivered, so a retry or the next slot sends it. */
-  release(tenantId: string, personId: string, items: readonly { goalId: string; staleSince: Date }[]): Promise<void>;
 }
 
 /** Strategy statements (SEED step 2): versions, deliveries, acknowledgements and comments. */
@@ -96,28 +104,26 @@ export interface StatementRepository {
   /** Records the acknowledgement unless it exists; returns when the person first acknowledged. */
   acknowledge(tenantId: string, statementId: string, personId: string, at: Date): Promise<Date>;
   ackedAt(tenantId: string, statementId: string, personId: string): Promise<Date | null>;
-  addComment(input: NewStatementComment): Promise<StatementCommentView>;
+  /**
+   * Saves a comment and, when given, the outbox rows of the author's notice (`plan`, whose subject
+   * is the new comment's id) in one transaction.
+   */
+  addComment(
+    input: NewStatementComment,
+    plan?: Omit<DeliveryPlan, "subject">,
+  ): Promise<{ readonly comment: StatementCommentView; readonly deliveryIds: readonly string[] }>;
   getComment(tenantId: string, id: string): Promise<StatementCommentView | null>;
   /** An active person as a delivery target; null when unknown or deactivated. */
   recipient(tenantId: string, personId: string): Promise<PersonRef | null>;
-  /** Claims the delivery row of (statement, person) before sending; see deliverStatement for the protocol. */
-  claimDelivery(
-    tenantId: string,
-    statementId: string,
-    personId: string,
-    now: Date,
-    leaseMs: number,
-  ): Promise<DeliveryClaim>;
-  /** Gives up a claim whose send failed; only while `claimedAt` is still the row's lease. */
-  releaseDelivery(tenantId: string, statementId: string, personId: string, claimedAt: Date): Promise<void>;
-  /** Records the send; false when the lease was taken over by another attempt meanwhile. */
-  markDelivered(
-    tenantId: string,
-    statementId: string,
-    personId: string,
-    claimedAt: Date,
-    sentAt: Date,
-  ): Promise<boolean>;
+  /**
+   * Saves a published statement and its outbox rows (`plan`, whose subject is the new statement's
+   * id) in ONE transaction: either both exist or neither. Returns the statement and the ids of the
+   * delivery rows written, for the fast path that enqueues them right after the commit.
+   */
+  publish(
+    input: NewStatement,
+    plan: Omit<DeliveryPlan, "subject">,
+  ): Promise<{ readonly statement: StatementView; readonly deliveryIds: readonly string[] }>;
   tally(tenantId: string, statementId: string): Promise<AckTally>;
 }
 
@@ -125,29 +131,6 @@ export interface StatementRepository {
 export interface Directory {
   readonly platform: Platform;
   lookupByEmail(email: string): Promise<string | null>;
-}
-
-/** Someone to reach in chat, with the ids of every platform they are linked to. */
-export interface Recipient {
-  readonly id: string;
-  readonly slackUserId: string | null;
-  readonly teamsAadObjectId: string | null;
-  readonly locale: Locale;
-}
-
-/** Where a message landed, so it can be updated later (e.g. a read receipt on a statement). */
-export interface DeliveryReceipt {
-  readonly platform: Platform;
-  /** Slack: "channel:ts"; Teams: the activity id. */
-  readonly ref: string;
-}
-
-/**
- * Reaches people outside a request (DMs from jobs). Implementations render the Card for each
- * platform the person is linked to; they wait out rate limits rather than drop a message.
- */
-export interface Notifier {
-  sendDirect(tenantId: string, recipient: Recipient, card: Card): Promise<readonly DeliveryReceipt[]>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -234,6 +217,11 @@ export interface JobRequest {
 /** The job queue as core sees it; the BullMQ producer implements it and checks the payload's schema. */
 export interface JobQueue {
   add(job: JobRequest): Promise<void>;
+  /**
+   * The outbox's fast path right after the commit that wrote the rows: enqueue them now. "delayed"
+   * (Redis away or slow) loses nothing: the rows wait in the database and the sweep sends them.
+   */
+  dispatchDeliveries(tenantId: string, deliveryIds: readonly string[]): Promise<"queued" | "delayed">;
 }
 
 /**

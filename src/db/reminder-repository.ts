@@ -1,13 +1,14 @@
+import { REMINDER_PURPOSE, reminderItems } from "../core/goals/reminder-delivery.js";
 import type { OpenMeasure, ReminderPerson } from "../core/goals/reminders.js";
-import type { ReminderRepository } from "../core/ports.js";
+import type { JsonObject, ReminderRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
-type ClaimItem = { readonly goalId: string; readonly staleSince: Date };
+type Reminded = { personId: string; staleSince: Date };
 
 export class PrismaReminderRepository implements ReminderRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
-  async openMeasures(tenantId: string, ownerId?: string): Promise<readonly OpenMeasure[]> {
+  async openMeasures(tenantId: string, ownerId?: string, exceptSubject?: string): Promise<readonly OpenMeasure[]> {
     const rows = await this.prisma.goal.findMany({
       where: {
         tenantId,
@@ -24,14 +25,10 @@ export class PrismaReminderRepository implements ReminderRepository {
         createdAt: true,
         unit: { select: { name: true } },
         owners: { select: { personId: true } },
-        // Earlier stale periods' rows are kept as history; core compares staleSince to find the current one.
-        reminders: {
-          select: { personId: true, staleSince: true },
-          ...(ownerId ? { where: { personId: ownerId } } : {}),
-        },
       },
       orderBy: [{ dueDate: "asc" }, { createdAt: "asc" }],
     });
+    const reminded = await this.reminded(tenantId, rows, ownerId, exceptSubject);
     return rows.map((row) => ({
       id: row.id,
       title: row.title,
@@ -41,8 +38,48 @@ export class PrismaReminderRepository implements ReminderRepository {
       lastCheckinAt: row.lastCheckinAt,
       createdAt: row.createdAt,
       ownerIds: row.owners.map((o) => o.personId),
-      reminded: row.reminders,
+      reminded: reminded.get(row.id) ?? [],
     }));
+  }
+
+  /**
+   * The nudges planned or sent per measure, from the outbox rows' payloads. Earlier stale periods'
+   * rows are kept as history; core compares staleSince to find the current one. A nudge is due at or
+   * after its period started, so rows due before the oldest open period are not read.
+   */
+  private async reminded(
+    tenantId: string,
+    measures: readonly { lastCheckinAt: Date | null; createdAt: Date }[],
+    ownerId: string | undefined,
+    exceptSubject: string | undefined,
+  ): Promise<Map<string, Reminded[]>> {
+    const byGoal = new Map<string, Reminded[]>();
+    if (measures.length === 0) return byGoal;
+    const oldest = Math.min(...measures.map((m) => (m.lastCheckinAt ?? m.createdAt).getTime()));
+    const rows = await this.prisma.delivery.findMany({
+      where: {
+        tenantId,
+        purpose: REMINDER_PURPOSE,
+        // A failed or cancelled nudge does not use up the period: the next slot tries again.
+        state: { in: ["pending", "claimed", "sent", "unreachable"] },
+        notBefore: { gte: new Date(oldest) },
+        ...(ownerId ? { personId: ownerId } : {}),
+        ...(exceptSubject ? { subject: { not: exceptSubject } } : {}),
+      },
+      select: { personId: true, payload: true },
+    });
+    for (const row of rows) {
+      const payload =
+        row.payload && typeof row.payload === "object" && !Array.isArray(row.payload) ? row.payload : null;
+      for (const item of reminderItems(payload as JsonObject | null)) {
+        const list = byGoal.get(item.goalId) ?? [];
+        if (!list.some((r) => r.personId === row.personId && r.staleSince.getTime() === item.staleSince.getTime())) {
+          list.push({ personId: row.personId, staleSince: item.staleSince });
+        }
+        byGoal.set(item.goalId, list);
+      }
+    }
+    return byGoal;
   }
 
   async people(tenantId: string, ids: readonly string[]): Promise<readonly ReminderPerson[]> {
@@ -56,28 +93,6 @@ export class PrismaReminderRepository implements ReminderRepository {
         timezone: true,
         slackUserId: true,
         teamsAadObjectId: true,
-      },
-    });
-  }
-
-  async claim(tenantId: string, personId: string, items: readonly ClaimItem[]): Promise<readonly string[]> {
-    if (items.length === 0) return [];
-    // INSERT … ON CONFLICT DO NOTHING RETURNING: the unique (goal, person, staleSince) decides who sends.
-    const inserted = await this.prisma.reminderSent.createManyAndReturn({
-      data: items.map((item) => ({ tenantId, personId, goalId: item.goalId, staleSince: item.staleSince })),
-      skipDuplicates: true,
-      select: { goalId: true },
-    });
-    return inserted.map((row) => row.goalId);
-  }
-
-  async release(tenantId: string, personId: string, items: readonly ClaimItem[]): Promise<void> {
-    if (items.length === 0) return;
-    await this.prisma.reminderSent.deleteMany({
-      where: {
-        tenantId,
-        personId,
-        OR: items.map((item) => ({ goalId: item.goalId, staleSince: item.staleSince })),
       },
     });
   }

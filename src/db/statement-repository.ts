@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { PersonRef } from "../core/org/types.js";
-import type { StatementRepository } from "../core/ports.js";
+import type { DeliveryPlan, StatementRepository } from "../core/ports.js";
+import { STATEMENT_PURPOSE } from "../core/statements/statement-service.js";
 import type {
   AckTally,
-  DeliveryClaim,
   NewStatement,
   NewStatementComment,
   StatementCommentView,
@@ -11,6 +11,7 @@ import type {
 } from "../core/statements/types.js";
 import { KursError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { deliverySummary, writePlan } from "./delivery-repository.js";
 import { personRefSelect } from "./org-repository.js";
 
 const statementInclude = { author: { select: { id: true, name: true } } } as const;
@@ -63,6 +64,20 @@ export class PrismaStatementRepository implements StatementRepository {
   constructor(private readonly prisma: PrismaClient) {}
 
   async create(input: NewStatement): Promise<StatementView> {
+    return (await this.save(input, null)).statement;
+  }
+
+  publish(
+    input: NewStatement,
+    plan: Omit<DeliveryPlan, "subject">,
+  ): Promise<{ readonly statement: StatementView; readonly deliveryIds: readonly string[] }> {
+    return this.save(input, plan);
+  }
+
+  private async save(
+    input: NewStatement,
+    plan: Omit<DeliveryPlan, "subject"> | null,
+  ): Promise<{ statement: StatementView; deliveryIds: readonly string[] }> {
     for (let attempt = 1; ; attempt += 1) {
       const seriesId = input.seriesId ?? randomUUID();
       const latest = input.seriesId
@@ -73,21 +88,24 @@ export class PrismaStatementRepository implements StatementRepository {
         : undefined;
       const version = (latest?._max.version ?? 0) + 1;
       try {
-        const row = await this.prisma.statement.create({
-          data: {
-            tenantId: input.tenantId,
-            seriesId,
-            version,
-            titleDe: input.titleDe,
-            bodyDe: input.bodyDe,
-            titleEn: input.titleEn,
-            bodyEn: input.bodyEn,
-            authorId: input.authorId,
-            publishedAt: input.publishedAt,
-          },
-          include: statementInclude,
+        return await this.prisma.$transaction(async (tx) => {
+          const row = await tx.statement.create({
+            data: {
+              tenantId: input.tenantId,
+              seriesId,
+              version,
+              titleDe: input.titleDe,
+              bodyDe: input.bodyDe,
+              titleEn: input.titleEn,
+              bodyEn: input.bodyEn,
+              authorId: input.authorId,
+              publishedAt: input.publishedAt,
+            },
+            include: statementInclude,
+          });
+          const deliveryIds = plan ? await writePlan(tx, input.tenantId, { ...plan, subject: row.id }) : [];
+          return { statement: toView(row), deliveryIds };
         });
-        return toView(row);
       } catch (err) {
         if (isUniqueViolation(err) && attempt < VERSION_ATTEMPTS) continue;
         throw new KursError("STATEMENT_SAVE_FAILED", `could not save version ${version} of series ${seriesId}`, {
@@ -137,18 +155,24 @@ export class PrismaStatementRepository implements StatementRepository {
     return row?.createdAt ?? null;
   }
 
-  async addComment(input: NewStatementComment): Promise<StatementCommentView> {
-    const row = await this.prisma.statementComment.create({
-      data: {
-        tenantId: input.tenantId,
-        statementId: input.statementId,
-        personId: input.personId,
-        text: input.text,
-        createdAt: input.at,
-      },
-      include: commentInclude,
+  async addComment(
+    input: NewStatementComment,
+    plan?: Omit<DeliveryPlan, "subject">,
+  ): Promise<{ readonly comment: StatementCommentView; readonly deliveryIds: readonly string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.statementComment.create({
+        data: {
+          tenantId: input.tenantId,
+          statementId: input.statementId,
+          personId: input.personId,
+          text: input.text,
+          createdAt: input.at,
+        },
+        include: commentInclude,
+      });
+      const deliveryIds = plan ? await writePlan(tx, input.tenantId, { ...plan, subject: row.id }) : [];
+      return { comment: toCommentView(row), deliveryIds };
     });
-    return toCommentView(row);
   }
 
   async getComment(tenantId: string, id: string): Promise<StatementCommentView | null> {
@@ -163,75 +187,19 @@ export class PrismaStatementRepository implements StatementRepository {
     });
   }
 
-  /**
-   * The claim of deliverStatement's protocol. createdAt is the lease timestamp: the insert sets it,
-   * a takeover moves it forward. Both are single statements, so Postgres decides every race.
-   */
-  async claimDelivery(
-    tenantId: string,
-    statementId: string,
-    personId: string,
-    now: Date,
-    leaseMs: number,
-  ): Promise<DeliveryClaim> {
-    // The loop only repeats when a row vanished between insert and read (a failed attempt released it).
-    for (let round = 0; round < 3; round += 1) {
-      const inserted = await this.prisma.statementDelivery.createMany({
-        data: [{ tenantId, statementId, personId, createdAt: now }],
-        skipDuplicates: true,
-      });
-      if (inserted.count === 1) return { kind: "claimed", claimedAt: now };
-      const row = await this.prisma.statementDelivery.findFirst({
-        where: { tenantId, statementId, personId },
-        select: { sentAt: true, createdAt: true },
-      });
-      if (!row) continue;
-      if (row.sentAt) return { kind: "sent", sentAt: row.sentAt };
-      const expiry = new Date(now.getTime() - leaseMs);
-      const taken = await this.prisma.statementDelivery.updateMany({
-        where: { tenantId, statementId, personId, sentAt: null, createdAt: { lte: expiry } },
-        data: { createdAt: now },
-      });
-      if (taken.count === 1) return { kind: "claimed", claimedAt: now };
-      return { kind: "busy", leaseUntil: new Date(row.createdAt.getTime() + leaseMs) };
-    }
-    return { kind: "busy", leaseUntil: new Date(now.getTime() + leaseMs) };
-  }
-
-  async releaseDelivery(tenantId: string, statementId: string, personId: string, claimedAt: Date): Promise<void> {
-    await this.prisma.statementDelivery.deleteMany({
-      where: { tenantId, statementId, personId, sentAt: null, createdAt: claimedAt },
-    });
-  }
-
-  async markDelivered(
-    tenantId: string,
-    statementId: string,
-    personId: string,
-    claimedAt: Date,
-    sentAt: Date,
-  ): Promise<boolean> {
-    const updated = await this.prisma.statementDelivery.updateMany({
-      where: { tenantId, statementId, personId, sentAt: null, createdAt: claimedAt },
-      data: { sentAt },
-    });
-    if (updated.count === 1) return true;
-    // Lease taken over meanwhile: the row still says "not sent", and this send did happen.
-    await this.prisma.statementDelivery.updateMany({
-      where: { tenantId, statementId, personId, sentAt: null },
-      data: { sentAt },
-    });
-    return false;
-  }
-
   async tally(tenantId: string, statementId: string): Promise<AckTally> {
-    const [deliveries, acks] = await Promise.all([
-      this.prisma.statementDelivery.findMany({
-        where: { tenantId, statementId, sentAt: { not: null } },
-        select: { personId: true },
-      }),
-      this.prisma.statementAck.findMany({ where: { tenantId, statementId }, select: { personId: true } }),
-    ]);
-    return { delivered: deliveries.map((d) => d.personId), acknowledged: acks.map((a) => a.personId) };
+    const summary = await deliverySummary(this.prisma, tenantId, STATEMENT_PURPOSE, statementId);
+    const acks = await this.prisma.statementAck.findMany({
+      where: { tenantId, statementId },
+      select: { personId: true },
+    });
+    const byPerson = new Map<string, string[]>();
+    for (const u of summary.unreachable) byPerson.set(u.personId, [...(byPerson.get(u.personId) ?? []), u.reason]);
+    return {
+      delivered: summary.reached,
+      acknowledged: acks.map((a) => a.personId),
+      unreachable: [...byPerson].map(([personId, reasons]) => ({ personId, reason: reasons.join("; ") })),
+      waiting: summary.waiting,
+    };
   }
 }

@@ -17,6 +17,28 @@ export class TeamsConversationRepository {
     });
   }
 
+  /**
+   * What opening a new 1:1 chat needs: the tenant's Teams tenant id, and the serviceUrl of any
+   * conversation Kurs already has in that tenant (Teams uses one per region); null: use the default.
+   */
+  async tenantTarget(tenantId: string): Promise<{ teamsTenantId: string | null; serviceUrl: string | null }> {
+    const [tenant, any] = await Promise.all([
+      this.prisma.tenant.findUnique({ where: { id: tenantId }, select: { teamsTenantId: true } }),
+      this.prisma.teamsConversation.findFirst({
+        where: { tenantId },
+        orderBy: { updatedAt: "desc" },
+        select: { reference: true },
+      }),
+    ]);
+    const reference = any?.reference;
+    const serviceUrl =
+      reference && typeof reference === "object" && !Array.isArray(reference) ? reference.serviceUrl : undefined;
+    return {
+      teamsTenantId: tenant?.teamsTenantId ?? null,
+      serviceUrl: typeof serviceUrl === "string" && serviceUrl !== "" ? serviceUrl : null,
+    };
+  }
+
   async get(tenantId: string, personId: string): Promise<Partial<ConversationReference> | null> {
     const row = await this.prisma.teamsConversation.findUnique({
       where: { tenantId_personId: { tenantId, personId } },

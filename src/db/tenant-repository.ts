@@ -1,6 +1,6 @@
 import { isGermanState, type TenantSettings, type TenantSettingsPatch } from "../core/org/tenant-settings.js";
 import type { TenantInfo } from "../core/org/types.js";
-import type { EnsureTenantInput, TenantRepository } from "../core/ports.js";
+import type { BindResult, EnsureTenantInput, TenantBindings, TenantRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 type TenantRow = Awaited<ReturnType<PrismaClient["tenant"]["findFirstOrThrow"]>>;
@@ -71,6 +71,53 @@ export class PrismaTenantRepository implements TenantRepository {
       },
     });
     return toSettings(row);
+  }
+
+  async bindings(id: string): Promise<TenantBindings> {
+    const row = await this.prisma.tenant.findUnique({
+      where: { id },
+      select: { slackTeamId: true, teamsTenantId: true },
+    });
+    return { slackTeamId: row?.slackTeamId ?? null, teamsTenantId: row?.teamsTenantId ?? null };
+  }
+
+  async bind(id: string, ids: TenantBindings): Promise<BindResult> {
+    const conflict = await this.conflict(id, ids);
+    if (conflict) return conflict;
+    try {
+      await this.prisma.tenant.update({
+        where: { id },
+        data: {
+          ...(ids.slackTeamId ? { slackTeamId: ids.slackTeamId } : {}),
+          ...(ids.teamsTenantId ? { teamsTenantId: ids.teamsTenantId } : {}),
+        },
+      });
+    } catch (err) {
+      // Bound elsewhere between the check and the update: the unique index decided; say to whom.
+      const raced = typeof err === "object" && err !== null && Reflect.get(err, "code") === "P2002";
+      const other = raced ? await this.conflict(id, ids) : null;
+      if (other) return other;
+      throw err;
+    }
+    return { ok: true };
+  }
+
+  private async conflict(id: string, ids: TenantBindings): Promise<BindResult | null> {
+    if (ids.slackTeamId) {
+      const other = await this.prisma.tenant.findFirst({
+        where: { slackTeamId: ids.slackTeamId, id: { not: id } },
+        select: { slug: true },
+      });
+      if (other) return { ok: false, platform: "slack", value: ids.slackTeamId, otherSlug: other.slug };
+    }
+    if (ids.teamsTenantId) {
+      const other = await this.prisma.tenant.findFirst({
+        where: { teamsTenantId: ids.teamsTenantId, id: { not: id } },
+        select: { slug: true },
+      });
+      if (other) return { ok: false, platform: "teams", value: ids.teamsTenantId, otherSlug: other.slug };
+    }
+    return null;
   }
 
   async ensure(input: EnsureTenantInput): Promise<TenantInfo> {

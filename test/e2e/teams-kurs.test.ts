@@ -74,6 +74,9 @@ describe("kurs over the Teams endpoint", () => {
     const { text } = await send("kurs", org.people.anna, "de-DE", "00000000-0000-0000-0000-00000000dead");
     expect(text).toContain("noch nicht mit Kurs verbunden");
     expect(text).not.toContain("Anna Schmidt");
+    // It names the tenant id it saw and the one command that binds it; importing the org would not help.
+    expect(text).toContain("kurs tenant --teams-tenant-id 00000000-0000-0000-0000-00000000dead");
+    expect(text).not.toContain("import org");
   });
 
   it("matches an unknown AAD user by e-mail through the connector's member lookup and links them", async () => {

@@ -259,7 +259,9 @@ describe("statements on Teams", () => {
     await tomReads(statementId);
     // Everyone is on Slack too (the fixture links both), so all five deliveries complete.
     await until("every delivery recorded", async () => {
-      const sent = await app.kurs.db.prisma.statementDelivery.count({ where: { statementId, sentAt: { not: null } } });
+      const sent = await app.kurs.db.prisma.delivery.count({
+        where: { tenantId: org.tenant.id, subject: statementId, platform: "slack", state: "sent" },
+      });
       return sent === 5 ? true : undefined;
     });
     const report = JSON.stringify(await say(org.people.boss, "kurs statement report", "de-DE"));

@@ -9,12 +9,27 @@ export interface ConnectorActivity {
 
 /**
  * A local Bot Framework connector: the `serviceUrl` of test activities points here, so the
- * bot's replies (POST /v3/conversations/{id}/activities[/{replyToId}]) are captured, and
- * member look-ups (GET /v3/conversations/{id}/members/{userId}) return the e-mail we set.
+ * bot's replies (POST /v3/conversations/{id}/activities[/{replyToId}]) are captured, member
+ * look-ups (GET /v3/conversations/{id}/members/{userId}) return the e-mail we set, and proactive
+ * 1:1 chats can be opened (POST /v3/conversations), or refused per member with 403.
  */
 export class FakeTeamsConnector {
   readonly sent: ConnectorActivity[] = [];
   readonly members = new Map<string, { email: string; name?: string }>();
+  /** Bodies of POST /v3/conversations (1:1 chats the bot opened). */
+  readonly created: Record<string, unknown>[] = [];
+  /** Member ids for which opening a chat is refused (403), as when the app is not installed for them. */
+  readonly refuseCreate = new Set<string>();
+  /** Conversation ids that no longer exist: posting into them answers 404 (e.g. after a reinstall). */
+  readonly gone = new Set<string>();
+  private throttled = { remaining: 0, retryAfter: 1 };
+  /** How many posts were answered with 429 so far. */
+  throttledSoFar = 0;
+
+  /** The next `times` posted activities get 429 with Retry-After: retryAfter seconds. */
+  throttle(times: number, retryAfter = 1): void {
+    this.throttled = { remaining: times, retryAfter };
+  }
   private server: Server | undefined;
   url = "";
 
@@ -28,7 +43,33 @@ export class FakeTeamsConnector {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(body));
       };
+      if (req.method === "POST" && path === "/v3/conversations") {
+        const body = JSON.parse(raw) as { members?: { id?: string }[]; tenantId?: string };
+        const member = body.members?.[0]?.id ?? "";
+        if (!member || !body.tenantId) {
+          json(400, { error: { code: "BadArgument", message: "members and tenantId are required" } });
+          return;
+        }
+        if (this.refuseCreate.has(member)) {
+          json(403, { error: { code: "Forbidden", message: "The bot is not part of the conversation roster." } });
+          return;
+        }
+        this.created.push(body);
+        json(201, { id: `a:created-${member}` });
+        return;
+      }
       const post = /^\/v3\/conversations\/([^/]+)\/activities(?:\/([^/]+))?$/.exec(path);
+      if (req.method === "POST" && post && this.throttled.remaining > 0) {
+        this.throttled.remaining -= 1;
+        this.throttledSoFar += 1;
+        res.writeHead(429, { "content-type": "application/json", "retry-after": String(this.throttled.retryAfter) });
+        res.end(JSON.stringify({ error: { code: "TooManyRequests", message: "throttled" } }));
+        return;
+      }
+      if (req.method === "POST" && post && this.gone.has(decodeURIComponent(post[1] ?? ""))) {
+        json(404, { error: { code: "ConversationNotFound", message: "Conversation not found." } });
+        return;
+      }
       if (req.method === "POST" && post) {
         this.sent.push({
           conversationId: decodeURIComponent(post[1] ?? ""),

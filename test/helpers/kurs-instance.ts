@@ -45,6 +45,11 @@ export async function startKurs(
     SLACK_BOT_TOKEN: "xoxb-test-token",
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
+    // Never the real Bot Connector: opening a Teams chat fails fast here unless a test points it at a fake.
+    TEAMS_SERVICE_URL: "http://127.0.0.1:9/",
+    // The sweep reads every tenant's rows, and test files share one database: a test's instance
+    // must not send another test's deliveries. The outbox tests run their sweep per tenant.
+    OUTBOX_SWEEP_SECONDS: "0",
     ...options.env,
   };
   if ((options.database ?? "postgres") === "postgres") env.DATABASE_URL = inject("databaseUrl");

@@ -55,9 +55,41 @@ describe("kurs tenant", { timeout: 300_000 }, () => {
     expect(missing.stderr).toContain("Einen Mandanten „nope“ gibt es nicht.");
   });
 
+  it("binds a Teams tenant and a Slack workspace, refuses garbage and ids bound to another tenant", async () => {
+    const teamsId = "72F988BF-86F1-41AF-91AB-2D7CD011DB47";
+    const bound = await runKurs(["tenant", "--teams-tenant-id", teamsId, "--slack-team-id", "T024BE7LD"], env());
+    expect(bound.code).toBe(0);
+    expect(bound.stdout).toContain("Gespeichert.");
+    expect(bound.stdout).toContain("Teams-Mandant: 72f988bf-86f1-41af-91ab-2d7cd011db47");
+    expect(bound.stdout).toContain("Slack-Workspace: T024BE7LD");
+    const row = await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } });
+    expect(row).toMatchObject({ teamsTenantId: "72f988bf-86f1-41af-91ab-2d7cd011db47", slackTeamId: "T024BE7LD" });
+  });
+
+  it("refuses ids that are not a Teams tenant id or a Slack team id, before opening the database", async () => {
+    const garbage = await runKurs(
+      ["tenant", "--teams-tenant-id", "contoso.onmicrosoft.com", "--slack-team-id", "<!channel>", "--lang", "en"],
+      env(),
+    );
+    expect(garbage.code).toBe(1);
+    expect(garbage.stderr).toContain("“contoso.onmicrosoft.com” is not a Teams tenant id");
+    expect(garbage.stderr).toContain("“<!channel>” is not a Slack team id");
+  });
+
+  it("refuses to bind a Teams tenant that another Kurs tenant has", async () => {
+    const teamsId = "0d1e2f30-4a5b-4c6d-8e9f-a0b1c2d3e4f5";
+    await db.prisma.tenant.create({ data: { slug: "owner", name: "Owner", teamsTenantId: teamsId } });
+    await db.prisma.tenant.create({ data: { slug: "other", name: "Other" } });
+    const taken = await runKurs(["tenant", "--tenant", "other", "--teams-tenant-id", teamsId], env());
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain("ist schon mit dem Mandanten „owner“ verbunden");
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "other" } })).teamsTenantId).toBeNull();
+  });
+
   it("has --help", async () => {
     const help = await runKurs(["tenant", "--help"], env());
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("--holiday-state <code>");
+    expect(help.stdout).toContain("--teams-tenant-id <id>");
   });
 });

@@ -1,13 +1,14 @@
 import { QueueEvents, type Worker } from "bullmq";
 import type { Redis } from "ioredis";
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from "vitest";
-import { QUEUE_NAME } from "../../jobs/definitions.js";
+import { deliveryJobs, QUEUE_NAME } from "../../jobs/definitions.js";
 import type { ProcessorDeps } from "../../jobs/processors/deps.js";
-import { goalsRemind } from "../../jobs/processors/goals-remind.js";
-import { goalsRemindersScan, remindJobId } from "../../jobs/processors/goals-reminders-scan.js";
+import { goalsRemindersScan } from "../../jobs/processors/goals-reminders-scan.js";
 import { createWorker } from "../../jobs/worker-runtime.js";
+import { REMINDER_PURPOSE, reminderSubject } from "../../src/core/goals/reminder-delivery.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
+import { type DeliverDeps, deliverOne } from "../../src/delivery/deliver.js";
 import { createLogger } from "../../src/logger.js";
 import { JobProducer } from "../../src/queue/job-producer.js";
 import { createRedis } from "../../src/queue/redis.js";
@@ -117,6 +118,31 @@ function messagesTo(userId: string) {
   return slack.callsOf("chat.postMessage").filter((c) => c.body.channel === userId);
 }
 
+async function until<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+function reminderRows(tenantId: string) {
+  return db.prisma.delivery.findMany({ where: { tenantId, purpose: REMINDER_PURPOSE }, orderBy: { platform: "asc" } });
+}
+
+async function slackRow(tenantId: string, slot: Date) {
+  return db.prisma.delivery.findFirstOrThrow({
+    where: { tenantId, purpose: REMINDER_PURPOSE, subject: reminderSubject(slot), platform: "slack" },
+  });
+}
+
+function deliverDeps(clock: TestClock, producer: JobProducer): DeliverDeps {
+  const d = deps(clock, producer);
+  return { store: d.deliveries, renderers: d.renderers, sender: d.sender, limiter: d.limiter, clock, log };
+}
+
 async function runScan(producer: JobProducer, events: QueueEvents, tenantId: string, id: string): Promise<unknown> {
   await producer.enqueue("goals.reminders-scan", { tenantId }, { jobId: id });
   const job = await producer.queue.getJob(id);
@@ -124,47 +150,61 @@ async function runScan(producer: JobProducer, events: QueueEvents, tenantId: str
   return job.waitUntilFinished(events, 60_000);
 }
 
-describe("check-in reminders with two workers", () => {
+describe("check-in reminders through the outbox, with two workers", () => {
   it("fires at 09:00 CET (08:00 UTC) on the Monday after the October DST change, exactly once", async () => {
     const org = await createTestTenant(db);
     const { goalId, tomId } = await staleMeasure(org);
     const clock = new TestClock(SCAN_AT);
     const { producer, events } = await twoWorkers(clock);
 
-    // Two scans (say two replicas' schedulers, or a retried scan) plan the same single job.
+    // Two scans (say two replicas' schedulers, or a retried scan): the second finds the nudge planned.
     expect(await runScan(producer, events, org.tenant.id, "scan-1")).toEqual({ planned: 1 });
-    expect(await runScan(producer, events, org.tenant.id, "scan-2")).toEqual({ planned: 1 });
-    const jobId = remindJobId(tomId, SLOT);
-    expect(jobId).toBe(`goals.remind:${tomId}:20261026T080000Z`);
-    const payload = { tenantId: org.tenant.id, personId: tomId, slot: SLOT.toISOString() };
-    // Enqueuing it again by hand collapses too.
-    await producer.enqueue("goals.remind", payload, { jobId, delayMs: 1_500 });
-    const reminds = (await producer.queue.getJobs(["delayed", "waiting", "active", "completed"])).filter(
-      (j) => j.name === "goals.remind",
+    expect(await runScan(producer, events, org.tenant.id, "scan-2")).toEqual({ planned: 0 });
+    // One row per platform Tom is on, due at the slot.
+    const rows = await reminderRows(org.tenant.id);
+    expect(rows.map((r) => [r.platform, r.subject, r.notBefore.toISOString()])).toEqual([
+      ["slack", "slot-20261026T080000Z", SLOT.toISOString()],
+      ["teams", "slot-20261026T080000Z", SLOT.toISOString()],
+    ]);
+    const slackId = (await slackRow(org.tenant.id, SLOT)).id;
+    const jobId = deliveryJobs.send.jobId(org.tenant.id, slackId);
+    // Enqueuing the rows again by hand collapses onto the delayed jobs.
+    await producer.enqueueDeliveries(rows.map((r) => ({ tenantId: org.tenant.id, deliveryId: r.id, delayMs: 1_500 })));
+    const sends = (await producer.queue.getJobs(["delayed", "waiting", "active"])).filter(
+      (j) => j.name === deliveryJobs.send.name,
     );
-    expect(reminds.map((j) => j.id)).toEqual([jobId]);
-    const job = reminds[0];
-    if (!job) throw new Error("remind job missing");
-    expect(job.data).toEqual(payload);
+    expect(sends.map((j) => j.id).sort()).toEqual(rows.map((r) => deliveryJobs.send.jobId(org.tenant.id, r.id)).sort());
+    const job = sends.find((j) => j.id === jobId);
     // The delay targets 08:00 UTC as seen from the scan's clock.
-    expect(clock.now().getTime() + (job.opts.delay ?? 0)).toBe(SLOT.getTime());
-    expect(job.opts.delay).toBe(1_500);
+    expect(job?.opts.delay).toBe(1_500);
 
-    // A stray copy under another id (e.g. re-added after the first was cleaned up) races the original
-    // on the two workers; the ReminderSent claim lets only one of them send.
-    await producer.enqueue("goals.remind", payload, { jobId: `goals.remind:copy:${tomId}`, delayMs: 1_500 });
-    const copy = await producer.queue.getJob(`goals.remind:copy:${tomId}`);
+    // A stray copy under another id races the original on the two workers; the row's claim lets
+    // only one of them send.
+    await producer.enqueue(
+      deliveryJobs.send.name,
+      { tenantId: org.tenant.id, deliveryId: slackId },
+      { jobId: `delivery.send-copy:${org.tenant.id}:${slackId}`, delayMs: 1_500 },
+    );
     clock.set(SLOT);
-    const results = await Promise.all([job.waitUntilFinished(events, 60_000), copy?.waitUntilFinished(events, 60_000)]);
-    // Whichever ran second saw the claim either when reading or when inserting.
-    expect(results.map((r) => (r as { sent: number }).sent).sort()).toEqual([0, 1]);
-
-    const sent = messagesTo(org.people.tom.slackUserId);
-    expect(sent).toHaveLength(1);
-    expect(String(sent[0]?.body.text)).toContain("Check-in due: 1 measure");
-    expect(JSON.stringify(sent[0]?.body.blocks)).toContain(goalId);
-    const rows = await db.prisma.reminderSent.findMany({ where: { tenantId: org.tenant.id } });
-    expect(rows).toMatchObject([{ goalId, personId: tomId, staleSince: LAST_CHECKIN }]);
+    const sent = await until("the Slack row sent", async () => {
+      const row = await slackRow(org.tenant.id, SLOT);
+      return row.state === "sent" ? row : undefined;
+    });
+    await until("both jobs done", async () =>
+      (await producer.queue.getJob(jobId)) ||
+      (await producer.queue.getJob(`delivery.send-copy:${org.tenant.id}:${slackId}`))
+        ? undefined
+        : true,
+    );
+    const messages = messagesTo(org.people.tom.slackUserId);
+    expect(messages).toHaveLength(1);
+    expect(String(messages[0]?.body.text)).toContain("Check-in due: 1 measure");
+    expect(JSON.stringify(messages[0]?.body.blocks)).toContain(goalId);
+    expect(sent).toMatchObject({
+      personId: tomId,
+      attempts: 1,
+      payload: { items: [{ goalId, staleSince: LAST_CHECKIN.toISOString() }] },
+    });
 
     // Later scans in the same stale period plan nothing: not the same day, not a week later.
     clock.set("2026-10-26T08:30:00Z");
@@ -176,26 +216,36 @@ describe("check-in reminders with two workers", () => {
 
   it("concurrent runs of the same nudge race on the claim, and only the winner sends", async () => {
     const org = await createTestTenant(db);
-    const { tomId } = await staleMeasure(org);
-    const clock = new TestClock(SLOT);
+    await staleMeasure(org);
+    const clock = new TestClock(SCAN_AT);
     const { producer } = await twoWorkers(clock);
-    const payload = { tenantId: org.tenant.id, personId: tomId, slot: SLOT.toISOString() };
-    const results = await Promise.all(Array.from({ length: 6 }, () => goalsRemind(deps(clock, producer), payload)));
-    expect(results.filter((r) => r.sent === 1)).toHaveLength(1);
-    expect(results.filter((r) => r.sent === 0)).toHaveLength(5);
+    // Planned from a clock far from the slot, so the workers' delayed jobs do not run during the race.
+    expect(
+      await goalsRemindersScan(deps(new TestClock(new Date(SLOT.getTime() - 23 * 3600_000)), producer), {
+        tenantId: org.tenant.id,
+      }),
+    ).toEqual({ planned: 1 });
+    clock.set(SLOT);
+    const row = await slackRow(org.tenant.id, SLOT);
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        deliverOne(deliverDeps(clock, producer), { tenantId: org.tenant.id, deliveryId: row.id }),
+      ),
+    );
+    expect(results.filter((r) => r.kind === "sent")).toHaveLength(1);
+    expect(results.filter((r) => r.kind !== "sent")).toHaveLength(5);
     expect(messagesTo(org.people.tom.slackUserId)).toHaveLength(1);
-    expect(await db.prisma.reminderSent.count({ where: { tenantId: org.tenant.id } })).toBe(1);
+    expect((await slackRow(org.tenant.id, SLOT)).state).toBe("sent");
   });
 
   it("a check-in before the slot cancels the nudge", async () => {
     const org = await createTestTenant(db);
     const { goalId, tomId } = await staleMeasure(org);
-    const clock = new TestClock(SCAN_AT);
-    const { producer, events } = await twoWorkers(clock);
+    const clock = new TestClock(new Date(SLOT.getTime() - 23 * 3600_000));
+    const { producer } = await twoWorkers(clock);
 
-    expect(await runScan(producer, events, org.tenant.id, "scan-1")).toEqual({ planned: 1 });
-    const job = await producer.queue.getJob(remindJobId(tomId, SLOT));
-    if (!job) throw new Error("remind job missing");
+    expect(await goalsRemindersScan(deps(clock, producer), { tenantId: org.tenant.id })).toEqual({ planned: 1 });
+    const row = await slackRow(org.tenant.id, SLOT);
     // Tom checks in at 08:59:59 local, a second before the nudge.
     await new PrismaGoalRepository(db.prisma).checkin({
       tenantId: org.tenant.id,
@@ -207,26 +257,31 @@ describe("check-in reminders with two workers", () => {
       at: new Date(SLOT.getTime() - 1_000),
     });
     clock.set(SLOT);
-    expect(await job.waitUntilFinished(events, 60_000)).toEqual({ sent: 0, skipped: "nothing-due" });
+    expect(
+      await deliverOne(deliverDeps(clock, producer), { tenantId: org.tenant.id, deliveryId: row.id }),
+    ).toMatchObject({
+      kind: "cancelled",
+    });
     expect(messagesTo(org.people.tom.slackUserId)).toHaveLength(0);
-    expect(await db.prisma.reminderSent.count({ where: { tenantId: org.tenant.id } })).toBe(0);
+    expect((await slackRow(org.tenant.id, SLOT)).state).toBe("cancelled");
 
     // The new stale period starts at the check-in; its nudge is planned for the Monday after.
     const next = await goalsRemindersScan(deps(new TestClock(new Date("2026-11-01T12:00:00Z")), producer), {
       tenantId: org.tenant.id,
     });
     expect(next).toEqual({ planned: 1 });
-    expect(await producer.queue.getJob(remindJobId(tomId, new Date("2026-11-02T08:00:00Z")))).toBeDefined();
+    expect((await slackRow(org.tenant.id, new Date("2026-11-02T08:00:00Z"))).state).toBe("pending");
   });
 
   it("after an outage plans the next working day's 09:00 rather than nudging at a random hour", async () => {
     const org = await createTestTenant(db);
-    const { tomId } = await staleMeasure(org);
+    await staleMeasure(org);
     // Back up at 14:00 CET on Monday: the 09:00 slot passed long ago.
     const clock = new TestClock(new Date("2026-10-26T13:00:00Z"));
     const { producer } = await twoWorkers(clock);
     expect(await goalsRemindersScan(deps(clock, producer), { tenantId: org.tenant.id })).toEqual({ planned: 1 });
-    const job = await producer.queue.getJob(remindJobId(tomId, new Date("2026-10-27T08:00:00Z")));
+    const row = await slackRow(org.tenant.id, new Date("2026-10-27T08:00:00Z"));
+    const job = await producer.queue.getJob(deliveryJobs.send.jobId(org.tenant.id, row.id));
     expect(job?.opts.delay).toBe(19 * 3600 * 1000);
   });
 });

@@ -167,7 +167,12 @@ describe("acknowledgement report", () => {
     const report = ackReport(
       units,
       people,
-      { delivered: ["boss", "headA", "d1", "d2", "v1", "v2"], acknowledged: ["headA", "d1", "v1", "v2"] },
+      {
+        delivered: ["boss", "headA", "d1", "d2", "v1", "v2"],
+        acknowledged: ["headA", "d1", "v1", "v2"],
+        unreachable: [],
+        waiting: 0,
+      },
       "c",
     );
     expect(report?.total).toMatchObject({ delivered: 6, acknowledged: 4 });
@@ -182,8 +187,44 @@ describe("acknowledgement report", () => {
     ]);
   });
 
+  it("tells the sender how many people could not be reached and why, per reason and without names", () => {
+    const tally = {
+      delivered: ["boss", "d1", "v1"],
+      acknowledged: [],
+      unreachable: [
+        { personId: "d2", reason: "Teams: HTTP 403: The bot is not part of the conversation roster." },
+        { personId: "f1", reason: "Teams: HTTP 403: The bot is not part of the conversation roster." },
+        { personId: "v2", reason: "Slack: account_inactive" },
+        // Reached meanwhile on the other platform: not counted.
+        { personId: "d1", reason: "Slack: user_not_found" },
+      ],
+      waiting: 2,
+    };
+    const company = ackReport(units, people, tally, "c");
+    expect(company?.unreachable).toEqual({
+      count: 3,
+      reasons: [
+        { reason: "Teams: HTTP 403", count: 2 },
+        { reason: "Slack: account_inactive", count: 1 },
+      ],
+    });
+    // An area head sees only their area's.
+    expect(ackReport(units, people, tally, "a")?.unreachable.count).toBe(2);
+    if (!company) throw new Error("no report");
+    const german = JSON.stringify(reportCard(de, statement(), company, "Europe/Berlin").blocks);
+    expect(german).toContain("**3 Personen** waren in Slack und Teams nicht erreichbar");
+    expect(german).toContain("Teams: HTTP 403: 2 Personen");
+    expect(german).toContain("2 Nachrichten warten noch auf den Versand");
+    expect(german).not.toContain("d2");
+    const single = ackReport(units, people, { ...tally, unreachable: tally.unreachable.slice(2, 3), waiting: 0 }, "c");
+    if (!single) throw new Error("no report");
+    const english = JSON.stringify(reportCard(en, statement(), single, "Europe/Berlin").blocks);
+    expect(english).toContain("**1 person** could not be reached in Slack or Teams");
+    expect(english).not.toContain("waiting");
+  });
+
   it("limits an area head to their area and renders without names", () => {
-    const tally = { delivered: ["d1", "d2", "v1"], acknowledged: ["d1"] };
+    const tally = { delivered: ["d1", "d2", "v1"], acknowledged: ["d1"], unreachable: [], waiting: 0 };
     const report = ackReport(units, people, tally, "a");
     expect(report?.total).toMatchObject({ delivered: 2, acknowledged: 1, percent: 50 });
     expect(report?.areas).toEqual([]);

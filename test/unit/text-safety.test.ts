@@ -134,7 +134,13 @@ function cards(locale: "de" | "en"): Record<string, Card> {
     statementReport: statementReportCard(
       t,
       statement,
-      { total: row(units[0] as UnitNode), areas: [row(units[1] as UnitNode)], teams: [row(units[2] as UnitNode)] },
+      {
+        total: row(units[0] as UnitNode),
+        areas: [row(units[1] as UnitNode)],
+        teams: [row(units[2] as UnitNode)],
+        unreachable: { count: 1, reasons: [{ reason: "Teams: HTTP 403", count: 1 }] },
+        waiting: 1,
+      },
       "Europe/Berlin",
     ),
   };

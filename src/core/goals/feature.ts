@@ -15,6 +15,7 @@ import {
   submitFocusTopic,
   submitGoal,
 } from "./goal-service.js";
+import { REMINDER_PURPOSE, reminderRenderer } from "./reminder-delivery.js";
 
 /** A saved goal or check-in makes the App Home of everyone concerned stale. */
 function withRefresh(result: SubmitResult) {
@@ -24,6 +25,10 @@ function withRefresh(result: SubmitResult) {
 /** Goals, measures, check-ins and focus topics (SEED steps 3, 5 and 6): `/goals`. */
 export const goalsFeature: Feature = {
   name: "goals",
+  // Check-in nudges: planned by the hourly scan as outbox rows due at 09:00, built when sent.
+  deliveries: {
+    [REMINDER_PURPOSE]: (services, request) => reminderRenderer(services).render(request),
+  },
   home: (ctx) => homeCard(ctx.services, ctx.requester),
   commands: [
     {

@@ -48,7 +48,7 @@ function textCard(text: string): Card {
 
 async function load(deps: GoalDeps, requester: Requester): Promise<Loaded | Card> {
   const { tenant, person, t } = requester;
-  if (!tenant) return tenantNotSetUpCard(t);
+  if (!tenant) return tenantNotSetUpCard(t, requester.unbound);
   if (!person || person.roles.length === 0) return textCard(t("goals.mine.notInOrg"));
   const [units, people, goals] = await Promise.all([
     deps.org.units(tenant.id),

@@ -19,9 +19,10 @@ import type { GoalStatus } from "./types.js";
  *   of the tenant's state) at or after that moment. Zone: the person's, else the tenant's.
  * - A slot more than LATE_TOLERANCE_MS in the past (the service was down) is not caught up at a
  *   random hour: the nudge moves to the next slot from now.
- * - One nudge per owner and stale period: the (goal, person, staleSince) row claimed before
- *   sending stops every further one; a check-in starts a new period.
- * - A person gets one message per slot listing every measure overdue by then.
+ * - One nudge per owner and stale period: the outbox row planned for the slot names each
+ *   (goal, staleSince) it covers (reminder-delivery.ts), which stops every further one; a check-in
+ *   starts a new period.
+ * - A person gets one message per slot and platform listing every measure overdue by then.
  */
 
 export const STALE_AFTER_DAYS = 7;
@@ -50,7 +51,7 @@ export interface ReminderPerson {
   readonly teamsAadObjectId: string | null;
 }
 
-/** A measure with what reminders need: owners, staleness and the nudges already claimed. */
+/** A measure with what reminders need: owners, staleness and the nudges already planned or sent. */
 export interface OpenMeasure {
   readonly id: string;
   readonly title: string;

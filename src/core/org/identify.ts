@@ -22,6 +22,8 @@ export interface Requester {
   readonly person: PersonProfile | null;
   readonly locale: Locale;
   readonly t: Translate;
+  /** Which workspace or Teams tenant the request came from, when no Kurs tenant is bound to it. */
+  readonly unbound?: TenantKey;
 }
 
 export interface IdentifyDeps {
@@ -52,7 +54,8 @@ export async function identify(deps: IdentifyDeps, key: TenantKey, user: ChatUse
     }
   }
   const locale = toLocale(user.platformLocale) ?? person?.locale ?? tenant?.defaultLocale ?? deps.defaultLocale;
-  return { tenant, person, locale, t: translator(locale, tenant?.formality ?? "sie") };
+  const t = translator(locale, tenant?.formality ?? "sie");
+  return tenant ? { tenant, person, locale, t } : { tenant, person, locale, t, unbound: key };
 }
 
 function findTenant(tenants: TenantRepository, key: TenantKey): Promise<TenantInfo | null> {

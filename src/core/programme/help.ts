@@ -1,4 +1,5 @@
 import type { CommandDecl } from "../feature.js";
+import type { TenantKey } from "../org/identify.js";
 import { highestRole, type PersonProfile, type Platform, type TenantInfo } from "../org/types.js";
 import type { Block, Card } from "../ui/card.js";
 import type { Translate } from "../ui/i18n/index.js";
@@ -93,6 +94,17 @@ export function notAvailableCard(ctx: HelpContext, command: CommandName): Card {
   };
 }
 
-export function tenantNotSetUpCard(t: Translate): Card {
-  return { summary: t("tenant.notSetUp"), blocks: [{ type: "text", text: t("tenant.notSetUp") }] };
+/**
+ * "Not connected": names the workspace or Teams tenant id the request came from and the one command
+ * that binds it. Importing the org would not help here: it imports into a tenant, and no tenant is
+ * bound to this workspace (a MultiTenant Teams app has no MICROSOFT_APP_TENANT_ID to bind at start).
+ */
+export function tenantNotSetUpCard(t: Translate, seen?: TenantKey): Card {
+  const text =
+    seen?.kind === "teams"
+      ? t("tenant.notConnectedTeams", { id: escapeMarkup(seen.tenantId) })
+      : seen?.kind === "slack"
+        ? t("tenant.notConnectedSlack", { id: escapeMarkup(seen.teamId) })
+        : t("tenant.notSetUp");
+  return { summary: t("tenant.notConnectedSummary"), blocks: [{ type: "text", text }] };
 }

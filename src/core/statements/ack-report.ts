@@ -15,6 +15,15 @@ export interface AckReport {
   readonly total: AckRow;
   readonly areas: readonly AckRow[];
   readonly teams: readonly AckRow[];
+  /** People in scope the statement reached on no platform, counted per reason (never named). */
+  readonly unreachable: { readonly count: number; readonly reasons: readonly { reason: string; count: number }[] };
+  /** Deliveries not sent yet (e.g. the queue or a platform was down); they go out later. */
+  readonly waiting: number;
+}
+
+/** "Teams: HTTP 403: The bot is not…" -> "Teams: HTTP 403": the reason's kind, not one person's details. */
+function reasonKind(reason: string): string {
+  return reason.split(":").slice(0, 2).join(":").trim().slice(0, 120);
 }
 
 /**
@@ -66,5 +75,25 @@ export function ackReport(
       .map(row)
       .filter((r) => r.delivered > 0)
       .sort((a, b) => a.percent - b.percent || a.unit.path.localeCompare(b.unit.path));
-  return { total: row(scope), areas: rows("area"), teams: rows("team") };
+  const inScopePeople = new Set(
+    people.filter((p) => p.roles.some((r) => ancestry(r.unitId).has(scope.id))).map((p) => p.id),
+  );
+  const reasons = new Map<string, number>();
+  let unreachable = 0;
+  for (const u of tally.unreachable) {
+    if (!inScopePeople.has(u.personId) || delivered.has(u.personId)) continue;
+    unreachable += 1;
+    const kind = reasonKind(u.reason);
+    reasons.set(kind, (reasons.get(kind) ?? 0) + 1);
+  }
+  return {
+    total: row(scope),
+    areas: rows("area"),
+    teams: rows("team"),
+    unreachable: {
+      count: unreachable,
+      reasons: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+    },
+    waiting: tally.waiting,
+  };
 }

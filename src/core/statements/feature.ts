@@ -1,14 +1,16 @@
 import { action, type Feature, FollowUpFailed, form } from "../feature.js";
 import { statementActions } from "./actions.js";
-import { queueFailedCard } from "./statement-cards.js";
+import { deliveryDelayedCard } from "./statement-cards.js";
 import { COMMENT_FORM_ID, STATEMENT_FORM_ID } from "./statement-form.js";
 import {
   acknowledgeStatement,
-  enqueueCommentNotice,
-  enqueueStatementPublish,
+  COMMENT_PURPOSE,
+  commentRenderer,
   openCommentForm,
   openRevisionForm,
+  STATEMENT_PURPOSE,
   statementCommand,
+  statementRenderer,
   submitComment,
   submitStatement,
 } from "./statement-service.js";
@@ -16,6 +18,10 @@ import {
 /** Strategy statements (SEED step 2): `/kurs statement`, published to everyone, read and commented. */
 export const statementsFeature: Feature = {
   name: "statements",
+  deliveries: {
+    [STATEMENT_PURPOSE]: (services, request) => statementRenderer(services).render(request),
+    [COMMENT_PURPOSE]: (services, request) => commentRenderer(services).render(request),
+  },
   commands: [
     {
       command: "kurs",
@@ -38,16 +44,16 @@ export const statementsFeature: Feature = {
     form({
       id: STATEMENT_FORM_ID,
       submit: (ctx, metadata, values) => submitStatement(ctx.services, ctx.requester, metadata, values),
-      // The fan-out is queued before the confirmation, so the confirmation can say honestly when the
-      // queue was not reachable instead of promising a delivery that is not on its way.
+      // The statement was saved with its outbox rows; they are enqueued before the confirmation, so
+      // while the queue is away the author hears "delivery is delayed" (the sweep sends it later),
+      // never a confirmation promising a delivery that is not on its way, nor "failed".
       after: async (ctx, saved) => {
-        try {
-          await enqueueStatementPublish(ctx.services.jobs, saved.statement);
-        } catch (err) {
+        const dispatched = await ctx.services.jobs.dispatchDeliveries(saved.statement.tenantId, saved.deliveryIds);
+        if (dispatched === "delayed") {
           throw new FollowUpFailed(
-            queueFailedCard(ctx.requester.t, saved.statement),
-            `statement ${saved.statement.id} saved, but its delivery could not be queued`,
-            { cause: err },
+            deliveryDelayedCard(ctx.requester.t, saved.statement),
+            `statement ${saved.statement.id} saved; its deliveries wait in the outbox until the queue is back`,
+            { cause: null },
           );
         }
       },
@@ -55,8 +61,9 @@ export const statementsFeature: Feature = {
     form({
       id: COMMENT_FORM_ID,
       submit: (ctx, metadata, values) => submitComment(ctx.services, ctx.requester, metadata, values),
+      // Saved with the comment; if the queue is away, the sweep sends the author's notice later.
       after: async (ctx, saved) => {
-        if (saved.notifyAuthor) await enqueueCommentNotice(ctx.services.jobs, saved.comment);
+        await ctx.services.jobs.dispatchDeliveries(saved.comment.tenantId, saved.deliveryIds);
       },
     }),
   ],

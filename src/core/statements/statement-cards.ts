@@ -98,8 +98,9 @@ export function savedCard(t: Translate, statement: StatementView): Card {
 }
 
 /** Saved, but the fan-out could not be queued (Redis away): the author must not think it went out. */
-export function queueFailedCard(t: Translate, statement: StatementView): Card {
-  return textCard(t("statements.saved.queueFailed", { title: escapeMarkup(localisedTitle(statement, t)) }));
+/** Saved, but the queue is away: the deliveries wait in the outbox and go out once it is back. */
+export function deliveryDelayedCard(t: Translate, statement: StatementView): Card {
+  return textCard(t("statements.saved.deliveryDelayed", { title: escapeMarkup(localisedTitle(statement, t)) }));
 }
 
 /** What the author of a statement receives when someone comments on it. */
@@ -155,8 +156,22 @@ export function reportCard(t: Translate, statement: StatementView, report: AckRe
       }),
     },
   ];
+  const reach: Block[] = [];
+  if (report.unreachable.count > 0) {
+    reach.push(
+      { type: "text", text: t("statements.report.unreachable", { count: report.unreachable.count }) },
+      {
+        type: "list",
+        items: report.unreachable.reasons.map((r) =>
+          t("statements.report.reason", { reason: escapeMarkup(r.reason), count: r.count }),
+        ),
+      },
+    );
+  }
+  if (report.waiting > 0)
+    reach.push({ type: "context", text: t("statements.report.waiting", { count: report.waiting }) });
   if (report.total.delivered === 0) {
-    blocks.push({ type: "text", text: t("statements.report.nobody") });
+    blocks.push({ type: "text", text: t("statements.report.nobody") }, ...reach);
     return { summary: t("statements.report.summary", { title }), blocks };
   }
   blocks.push({
@@ -180,6 +195,6 @@ export function reportCard(t: Translate, statement: StatementView, report: AckRe
       { type: "list", items: report.teams.map((r) => reportLine(t, r)) },
     );
   }
-  blocks.push({ type: "context", text: t("statements.report.privacy") });
+  blocks.push(...reach, { type: "context", text: t("statements.report.privacy") });
   return { summary: t("statements.report.summary", { title }), blocks };
 }

@@ -1,7 +1,14 @@
-import { KursError } from "../../errors.js";
+import { platformsOf } from "../goals/reminder-delivery.js";
 import type { Requester } from "../org/identify.js";
 import type { PersonProfile, PersonRef, TenantInfo } from "../org/types.js";
-import type { Clock, JobQueue, Notifier, OrgRepository, StatementRepository, TenantRepository } from "../ports.js";
+import type {
+  Clock,
+  DeliveryRenderer,
+  DeliveryTarget,
+  OrgRepository,
+  StatementRepository,
+  TenantRepository,
+} from "../ports.js";
 import { tenantNotSetUpCard } from "../programme/help.js";
 import type { Card, FormValues } from "../ui/card.js";
 import { formatList, type Translate, translator } from "../ui/i18n/index.js";
@@ -26,28 +33,26 @@ export interface StatementDeps {
   readonly clock: Clock;
 }
 
-/** What the jobs need on top: a way to reach people. */
-export interface StatementDeliveryDeps extends StatementDeps {
-  readonly notifier: Notifier;
-}
-
 export type StatementReply = Reply;
 
-export type StatementSubmitResult = SubmitOutcome<{ readonly statement: StatementView }>;
+export type StatementSubmitResult = SubmitOutcome<{
+  readonly statement: StatementView;
+  /** The outbox rows written with it, for the fast path that enqueues them after the commit. */
+  readonly deliveryIds: readonly string[];
+}>;
+
+/** The outbox purpose of a statement DM; the subject is the statement's id. */
+export const STATEMENT_PURPOSE = "statements.statement";
+/** The outbox purpose of the notice to a statement's author about a comment; the subject is the comment's id. */
+export const COMMENT_PURPOSE = "statements.comment";
 
 export type CommentSubmitResult = SubmitOutcome<{
   readonly comment: StatementCommentView;
+  /** The outbox rows of the author's notice, written with the comment. */
+  readonly deliveryIds: readonly string[];
   /** Whether the statement's author is to be told (not when they comment on their own statement). */
   readonly notifyAuthor: boolean;
 }>;
-
-/**
- * How long a claimed delivery row stays reserved for the attempt that claimed it. Longer than one
- * send normally takes (the Slack client waits out 429s inside the send); shorter than the job's
- * retries (JOB_OPTIONS: twelve attempts over hours), so a crashed attempt's row is taken over by a
- * retry within minutes. Workers compare it with their own clocks: seconds of skew do not matter.
- */
-export const DELIVERY_LEASE_MS = 5 * 60 * 1000;
 
 /** The words after `/kurs` (Slack) or `kurs` (Teams) that lead to statements. */
 const STATEMENT_WORDS: ReadonlySet<string> = new Set(["statement", "statements"]);
@@ -74,7 +79,7 @@ interface Member {
 /** The requester as a member of a set-up tenant, or the card that says why not. */
 function member(requester: Requester): Member | Card {
   const { tenant, person, t } = requester;
-  if (!tenant) return tenantNotSetUpCard(t);
+  if (!tenant) return tenantNotSetUpCard(t, requester.unbound);
   if (!person) return textCard(t("statements.notInOrg"));
   return { t, tenant, person };
 }
@@ -154,7 +159,8 @@ export async function openRevisionForm(
 /**
  * Submit of the statement form. Re-checks the role (the form could be old or forged), validates,
  * and saves the statement as published: version 1 of a new series, or n+1 of the series named in
- * the metadata. Delivery is the caller's next step (the `statements.publish` job).
+ * the metadata, together with one outbox row per reachable person and platform (same transaction:
+ * a saved statement is never left without its deliveries). Enqueueing them is the caller's next step.
  */
 export async function submitStatement(
   deps: StatementDeps,
@@ -176,14 +182,18 @@ export async function submitStatement(
   if (!result.ok) {
     return { kind: "invalid", form: statementForm(m.t, values, result.errors, revisionOf), errors: result.errors };
   }
-  const statement = await deps.statements.create({
-    tenantId: m.tenant.id,
-    seriesId: revisionOf?.seriesId ?? null,
-    ...result.value,
-    authorId: m.person.id,
-    publishedAt: deps.clock.now(),
-  });
-  return { kind: "saved", statement, card: savedCard(m.t, statement) };
+  const now = deps.clock.now();
+  const { statement, deliveryIds } = await deps.statements.publish(
+    {
+      tenantId: m.tenant.id,
+      seriesId: revisionOf?.seriesId ?? null,
+      ...result.value,
+      authorId: m.person.id,
+      publishedAt: now,
+    },
+    { purpose: STATEMENT_PURPOSE, targets: statementTargets(await deps.org.people(m.tenant.id)), notBefore: now },
+  );
+  return { kind: "saved", statement, deliveryIds, card: savedCard(m.t, statement) };
 }
 
 /**
@@ -240,14 +250,13 @@ export async function submitComment(
   const result = validateComment(m.t, values);
   if (!result.ok)
     return { kind: "invalid", form: commentForm(m.t, statement, values, result.errors), errors: result.errors };
-  const comment = await deps.statements.addComment({
-    tenantId: m.tenant.id,
-    statementId: statement.id,
-    personId: m.person.id,
-    text: result.text,
-    at: deps.clock.now(),
-  });
   const notifyAuthor = statement.author.id !== m.person.id;
+  const author = notifyAuthor ? await deps.statements.recipient(m.tenant.id, statement.author.id) : null;
+  const now = deps.clock.now();
+  const { comment, deliveryIds } = await deps.statements.addComment(
+    { tenantId: m.tenant.id, statementId: statement.id, personId: m.person.id, text: result.text, at: now },
+    author ? { purpose: COMMENT_PURPOSE, targets: statementTargets([author]), notBefore: now } : undefined,
+  );
   const title = escapeMarkup(localisedTitle(statement, m.t));
   const text = notifyAuthor
     ? m.t("statements.comment.saved", { title, author: escapeMarkup(statement.author.name) })
@@ -255,6 +264,7 @@ export async function submitComment(
   return {
     kind: "saved",
     comment,
+    deliveryIds,
     notifyAuthor,
     card: { summary: m.t("statements.comment.summary"), blocks: [{ type: "text", text }] },
   };
@@ -283,180 +293,68 @@ async function statementReport(deps: StatementDeps, m: Member): Promise<Card> {
 // ---------------------------------------------------------------------------------------------
 // Jobs
 
-function reachable(person: PersonRef): boolean {
-  return person.slackUserId !== null || person.teamsAadObjectId !== null;
+/** One outbox row per active person and platform they are linked to. */
+export function statementTargets(people: readonly PersonRef[]): DeliveryTarget[] {
+  return people.flatMap((person) => platformsOf(person).map((platform) => ({ personId: person.id, platform })));
 }
 
 /**
- * `statements.publish`: one delivery per active person who has a chat account. `schedule` enqueues
- * the delivery job with a deterministic id, so running this twice schedules nobody twice.
- * Returns how many were scheduled, or null when the statement does not exist (any more).
+ * `statements.statement`: the statement card for one person, in their language, built when it is
+ * sent (so a reader who acknowledged meanwhile, e.g. on the other platform, sees "read").
  */
-export async function fanOutStatement(
-  deps: StatementDeps,
-  tenantId: string,
-  statementId: string,
-  schedule: (personId: string) => Promise<void>,
-): Promise<number | null> {
-  const statement = await deps.statements.get(tenantId, statementId);
-  if (!statement) return null;
-  const people = (await deps.org.people(tenantId)).filter(reachable);
-  for (const person of people) await schedule(person.id);
-  return people.length;
-}
-
-export type DeliveryOutcome =
-  /** Sent now. */
-  | "sent"
-  /** Sent now, but this attempt's lease had run out and another attempt took the row over meanwhile. */
-  | "sent-lease-lost"
-  /** An earlier attempt or a duplicate job sent it already. */
-  | "already-sent"
-  /** The person has no chat Kurs can reach yet (e.g. never opened Kurs in Teams); the row is released. */
-  | "unreachable"
-  /** Statement, tenant or person gone (deleted, deactivated). */
-  | "skipped";
-
-/**
- * `statements.deliver`: the statement card as one DM, in the recipient's language.
- *
- * Duplicates first collapse at enqueue: the job id is `statements.deliver:<statement>:<person>`, so a
- * second publish adds nothing while the first job is kept (a day after completion). What gets past
- * that (a later publish, a stalled job run twice) meets the row.
- *
- * Claim protocol (the StatementDelivery row, unique per statement and person, written BEFORE sending):
- * 1. Claim: insert the row with createdAt = now (the schema has no lease column, so createdAt is
- *    the claim's lease timestamp). If the insert wins, this attempt owns the send.
- * 2. Row exists with sentAt set: sent before, do nothing (a retried job or a duplicate publish).
- * 3. Row exists, sentAt empty, lease younger than DELIVERY_LEASE_MS: another attempt is sending (or
- *    died mid-send); throw DELIVERY_BUSY so the job is retried after its backoff.
- * 4. Row exists, sentAt empty, lease expired: take it over with a compare-and-set UPDATE on the
- *    lease timestamp; of two concurrent takers exactly one matches the WHERE.
- * 5. Send. On a send error the row is released (deleted, guarded by our lease) and the error is
- *    rethrown, so the retry sends again: nobody is skipped because a platform was briefly down.
- * 6. Record sentAt, again guarded by our lease.
- *
- * Failure window: if the process dies (or Postgres is unreachable) after the platform accepted the
- * message and before step 6 commits, the lease expires and a retry sends again: the one case of a
- * double DM, chosen over skipping the person, because a missed statement is worse than a repeated
- * one. Slack and Teams offer no idempotency key that could close this gap. A person linked on both
- * platforms whose second platform fails gets the first one again on retry (one row per person).
- */
-export async function deliverStatement(
-  deps: StatementDeliveryDeps,
-  input: { readonly tenantId: string; readonly statementId: string; readonly personId: string },
-): Promise<DeliveryOutcome> {
-  const { tenantId, statementId, personId } = input;
-  const [tenant, statement, person] = await Promise.all([
-    deps.tenants.findById(tenantId),
-    deps.statements.get(tenantId, statementId),
-    deps.statements.recipient(tenantId, personId),
-  ]);
-  if (!tenant || !statement || !person) return "skipped";
-  const claim = await deps.statements.claimDelivery(
-    tenantId,
-    statementId,
-    personId,
-    deps.clock.now(),
-    DELIVERY_LEASE_MS,
-  );
-  if (claim.kind === "sent") return "already-sent";
-  if (claim.kind === "busy") {
-    throw new KursError(
-      "DELIVERY_BUSY",
-      `statement ${statementId} to person ${personId} is claimed by another attempt until ${claim.leaseUntil.toISOString()}`,
-    );
-  }
-  const locale = person.locale ?? tenant.defaultLocale;
-  const t = translator(locale, tenant.formality);
-  const ackedAt = await deps.statements.ackedAt(tenantId, statementId, personId);
-  const message = statementCard({
-    t,
-    statement,
-    ackedAt,
-    timezone: timezoneOf(person, tenant),
-    canRevise: isManagingDirector(person),
-  });
-  const release = () =>
-    // If even the release fails, the lease runs out and a retry takes the row over.
-    deps.statements.releaseDelivery(tenantId, statementId, personId, claim.claimedAt).catch(() => undefined);
-  let receipts: readonly unknown[];
-  try {
-    receipts = await deps.notifier.sendDirect(
-      tenantId,
-      { id: person.id, slackUserId: person.slackUserId, teamsAadObjectId: person.teamsAadObjectId, locale },
-      message,
-    );
-  } catch (err) {
-    await release();
-    throw err;
-  }
-  if (receipts.length === 0) {
-    await release();
-    return "unreachable";
-  }
-  const recorded = await deps.statements.markDelivered(
-    tenantId,
-    statementId,
-    personId,
-    claim.claimedAt,
-    deps.clock.now(),
-  );
-  return recorded ? "sent" : "sent-lease-lost";
+export function statementRenderer(deps: StatementDeps): DeliveryRenderer {
+  return {
+    async render(request) {
+      const [tenant, statement, person] = await Promise.all([
+        deps.tenants.findById(request.tenantId),
+        isUuid(request.subject) ? deps.statements.get(request.tenantId, request.subject) : null,
+        deps.statements.recipient(request.tenantId, request.personId),
+      ]);
+      if (!tenant || !statement || !person) return { kind: "cancel", reason: "statement, tenant or person gone" };
+      const locale = person.locale ?? tenant.defaultLocale;
+      const t = translator(locale, tenant.formality);
+      const ackedAt = await deps.statements.ackedAt(request.tenantId, statement.id, person.id);
+      return {
+        kind: "message",
+        locale,
+        card: statementCard({
+          t,
+          statement,
+          ackedAt,
+          timezone: timezoneOf(person, tenant),
+          canRevise: isManagingDirector(person),
+        }),
+      };
+    },
+  };
 }
 
 /**
- * `statements.notify-comment`: tells the author about a comment, in the author's language. At least
- * once: a job retried after a crash between send and completion repeats the notice, which the
- * deterministic job id keeps to that one case.
+ * `statements.comment`: tells the author about a comment, in the author's language, built when it
+ * is sent. One row per platform the author is on, like every outbox delivery.
  */
-export async function notifyCommentAuthor(
-  deps: StatementDeliveryDeps,
-  input: { readonly tenantId: string; readonly commentId: string },
-): Promise<"sent" | "unreachable" | "skipped"> {
-  const comment = await deps.statements.getComment(input.tenantId, input.commentId);
-  if (!comment) return "skipped";
-  const [tenant, statement] = await Promise.all([
-    deps.tenants.findById(input.tenantId),
-    deps.statements.get(input.tenantId, comment.statementId),
-  ]);
-  if (!tenant || !statement || statement.author.id === comment.person.id) return "skipped";
-  const author = await deps.statements.recipient(input.tenantId, statement.author.id);
-  if (!author) return "skipped";
-  const locale = author.locale ?? tenant.defaultLocale;
-  const t = translator(locale, tenant.formality);
-  const receipts = await deps.notifier.sendDirect(
-    input.tenantId,
-    { id: author.id, slackUserId: author.slackUserId, teamsAadObjectId: author.teamsAadObjectId, locale },
-    commentNoticeCard(t, statement, comment, timezoneOf(author, tenant)),
-  );
-  return receipts.length > 0 ? "sent" : "unreachable";
-}
-
-/**
- * Deterministic job ids: a duplicate enqueue collapses onto the existing job. BullMQ allows ":" in a
- * custom id only as exactly three parts, hence name:scope:id.
- */
-export const statementJobIds = {
-  publish: (tenantId: string, statementId: string) => `statements.publish:${tenantId}:${statementId}`,
-  deliver: (statementId: string, personId: string) => `statements.deliver:${statementId}:${personId}`,
-  notifyComment: (tenantId: string, commentId: string) => `statements.notify-comment:${tenantId}:${commentId}`,
-} as const;
-
-/** Starts the fan-out of a saved statement; enqueueing it again is harmless (same job id). */
-export function enqueueStatementPublish(jobs: JobQueue, statement: StatementView): Promise<void> {
-  return jobs.add({
-    name: "statements.publish",
-    payload: { tenantId: statement.tenantId, statementId: statement.id },
-    jobId: statementJobIds.publish(statement.tenantId, statement.id),
-  });
-}
-
-/** Tells the statement's author about a comment, from a job: the author may be on another platform. */
-export function enqueueCommentNotice(jobs: JobQueue, comment: StatementCommentView): Promise<void> {
-  return jobs.add({
-    name: "statements.notify-comment",
-    payload: { tenantId: comment.tenantId, commentId: comment.id },
-    jobId: statementJobIds.notifyComment(comment.tenantId, comment.id),
-  });
+export function commentRenderer(deps: StatementDeps): DeliveryRenderer {
+  return {
+    async render(request) {
+      const comment = isUuid(request.subject)
+        ? await deps.statements.getComment(request.tenantId, request.subject)
+        : null;
+      if (!comment) return { kind: "cancel", reason: "comment gone" };
+      const [tenant, statement, author] = await Promise.all([
+        deps.tenants.findById(request.tenantId),
+        deps.statements.get(request.tenantId, comment.statementId),
+        deps.statements.recipient(request.tenantId, request.personId),
+      ]);
+      if (!tenant || !statement || !author || statement.author.id !== author.id) {
+        return { kind: "cancel", reason: "statement, tenant or author gone" };
+      }
+      const locale = author.locale ?? tenant.defaultLocale;
+      const t = translator(locale, tenant.formality);
+      return {
+        kind: "message",
+        locale,
+        card: commentNoticeCard(t, statement, comment, timezoneOf(author, tenant)),
+      };
+    },
+  };
 }

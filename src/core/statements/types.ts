@@ -45,14 +45,12 @@ export interface NewStatementComment {
   readonly at: Date;
 }
 
-/** The outcome of trying to claim the delivery row of (statement, person); see deliverStatement. */
-export type DeliveryClaim =
-  | { readonly kind: "claimed"; readonly claimedAt: Date }
-  | { readonly kind: "sent"; readonly sentAt: Date }
-  | { readonly kind: "busy"; readonly leaseUntil: Date };
-
 /** Who was reached with a statement and who acknowledged it, as person ids. */
 export interface AckTally {
   readonly delivered: readonly string[];
   readonly acknowledged: readonly string[];
+  /** People the statement reached on no platform, with why (e.g. the Teams app is not installed for them). */
+  readonly unreachable: readonly { readonly personId: string; readonly reason: string }[];
+  /** Deliveries not sent yet (e.g. while the queue or a platform is down); they go out later. */
+  readonly waiting: number;
 }

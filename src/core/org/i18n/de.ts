@@ -4,8 +4,13 @@
  */
 export const de = {
   tenant: {
+    notConnectedSummary: "Noch nicht mit Kurs verbunden",
     notSetUp:
-      "Dieser Arbeitsbereich ist noch nicht mit Kurs verbunden. Eine Administratorin oder ein Administrator richtet ihn mit `kurs import org` ein.",
+      "Dieser Arbeitsbereich ist noch nicht mit Kurs verbunden. Die Kurs-Administration verbindet ihn mit `kurs tenant --slack-team-id ID` (Slack) oder `kurs tenant --teams-tenant-id ID` (Teams).",
+    notConnectedTeams:
+      "Dieser Microsoft-Teams-Mandant (ID `{{id}}`) ist noch nicht mit Kurs verbunden. Bitten Sie die Kurs-Administration, ihn zu verbinden: `kurs tenant --teams-tenant-id {{id}}` (oder `MICROSOFT_APP_TENANT_ID={{id}}` setzen, wenn Kurs nur diesen Mandanten bedient).",
+    notConnectedSlack:
+      "Dieser Slack-Workspace (ID `{{id}}`) ist noch nicht mit Kurs verbunden. Bitten Sie die Kurs-Administration, ihn zu verbinden: `kurs tenant --slack-team-id {{id}}`.",
     settings: {
       header: "Mandant {{slug}} ({{name}})",
       locale: "Sprache: {{value}}",
@@ -23,7 +28,13 @@ export const de = {
         timezone: "unbekannte Zeitzone „{{value}}“ (z. B. Europe/Berlin)",
         formality: "unbekannte Anrede „{{value}}“ (erlaubt: sie, du)",
         locale: "unbekannte Sprache „{{value}}“ (erlaubt: de, en)",
+        teamsTenantId: "„{{value}}“ ist keine Teams-Mandanten-ID (eine GUID wie 72f988bf-86f1-41af-91ab-2d7cd011db47)",
+        slackTeamId: "„{{value}}“ ist keine Slack-Team-ID (z. B. T024BE7LD)",
+        taken: "{{platform}}-ID {{value}} ist schon mit dem Mandanten „{{other}}“ verbunden",
       },
+      teams: "Teams-Mandant: {{value}}",
+      slack: "Slack-Workspace: {{value}}",
+      unbound: "nicht verbunden",
     },
   },
   import: {

@@ -4,7 +4,13 @@ import type { de } from "./de.js";
 /** English words for the org chart, tenants, import and demo; same keys as de.ts. English has no Sie/Du, so `_du` keys repeat the text. */
 export const en = {
   tenant: {
-    notSetUp: "This workspace is not connected to Kurs yet. An administrator sets it up with `kurs import org`.",
+    notConnectedSummary: "Not connected to Kurs yet",
+    notSetUp:
+      "This workspace is not connected to Kurs yet. The Kurs administrator connects it with `kurs tenant --slack-team-id ID` (Slack) or `kurs tenant --teams-tenant-id ID` (Teams).",
+    notConnectedTeams:
+      "This Microsoft Teams tenant (ID `{{id}}`) is not connected to Kurs yet. Please ask the Kurs administrator to connect it: `kurs tenant --teams-tenant-id {{id}}` (or set `MICROSOFT_APP_TENANT_ID={{id}}` when Kurs serves only this tenant).",
+    notConnectedSlack:
+      "This Slack workspace (ID `{{id}}`) is not connected to Kurs yet. Please ask the Kurs administrator to connect it: `kurs tenant --slack-team-id {{id}}`.",
     settings: {
       header: "Tenant {{slug}} ({{name}})",
       locale: "Language: {{value}}",
@@ -22,7 +28,13 @@ export const en = {
         timezone: "unknown time zone “{{value}}” (e.g. Europe/Berlin)",
         formality: "unknown form of address “{{value}}” (allowed: sie, du)",
         locale: "unknown language “{{value}}” (allowed: de, en)",
+        teamsTenantId: "“{{value}}” is not a Teams tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47)",
+        slackTeamId: "“{{value}}” is not a Slack team id (e.g. T024BE7LD)",
+        taken: "{{platform}} id {{value}} is already connected to tenant “{{other}}”",
       },
+      teams: "Teams tenant: {{value}}",
+      slack: "Slack workspace: {{value}}",
+      unbound: "not connected",
     },
   },
   import: {

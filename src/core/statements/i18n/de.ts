@@ -58,10 +58,10 @@ export const de = {
     saved: {
       summary: "Statement veröffentlicht: {{title}}",
       text: "**{{title}}** (Version {{version}}) ist veröffentlicht. Kurs schickt es jetzt allen Mitarbeitenden.",
-      queueFailed:
-        "**{{title}}** ist gespeichert, der Versand ließ sich aber nicht starten. Bitte informieren Sie die Kurs-Administration.",
-      queueFailed_du:
-        "**{{title}}** ist gespeichert, der Versand ließ sich aber nicht starten. Bitte informiere die Kurs-Administration.",
+      deliveryDelayed:
+        "**{{title}}** ist veröffentlicht. Der Versand verzögert sich, weil die Warteschlange gerade nicht erreichbar ist; Kurs verschickt das Statement automatisch, sobald sie wieder läuft. Sie müssen nichts erneut senden.",
+      deliveryDelayed_du:
+        "**{{title}}** ist veröffentlicht. Der Versand verzögert sich, weil die Warteschlange gerade nicht erreichbar ist; Kurs verschickt das Statement automatisch, sobald sie wieder läuft. Du musst nichts erneut senden.",
     },
     comment: {
       title: "Kommentar",
@@ -91,6 +91,14 @@ export const de = {
       line: "{{bar}} · **{{unit}}**: {{acknowledged}} von {{delivered}} gelesen",
       privacy: "Gezählt wird, wer das Statement per Slack oder Teams erhalten hat. Kurs zeigt Einheiten, keine Namen.",
       nobody: "Das Statement hat noch niemanden erreicht; der Versand läuft vielleicht noch.",
+      unreachable_one: "**{{count}} Person** war in Slack und Teams nicht erreichbar:",
+      unreachable_other: "**{{count}} Personen** waren in Slack und Teams nicht erreichbar:",
+      reason_one: "{{reason}}: {{count}} Person",
+      reason_other: "{{reason}}: {{count}} Personen",
+      waiting_one:
+        "{{count}} Nachricht wartet noch auf den Versand (z. B. solange die Warteschlange oder eine Chat-Plattform nicht erreichbar ist).",
+      waiting_other:
+        "{{count}} Nachrichten warten noch auf den Versand (z. B. solange die Warteschlange oder eine Chat-Plattform nicht erreichbar ist).",
       noStatement: "Es ist noch kein Statement veröffentlicht.",
       refused: "Die Lesebestätigungen sehen Geschäftsführung und Bereichsleitungen.",
     },

@@ -56,8 +56,10 @@ export const en = {
     saved: {
       summary: "Statement published: {{title}}",
       text: "**{{title}}** (version {{version}}) is published. Kurs is now sending it to every employee.",
-      queueFailed: "**{{title}}** is saved, but sending could not be started. Please tell your Kurs administrator.",
-      queueFailed_du: "**{{title}}** is saved, but sending could not be started. Please tell your Kurs administrator.",
+      deliveryDelayed:
+        "**{{title}}** is published. Delivery is delayed because the queue is unreachable right now; Kurs sends the statement by itself as soon as it is back. There is no need to send it again.",
+      deliveryDelayed_du:
+        "**{{title}}** is published. Delivery is delayed because the queue is unreachable right now; Kurs sends the statement by itself as soon as it is back. There is no need to send it again.",
     },
     comment: {
       title: "Comment",
@@ -87,6 +89,14 @@ export const en = {
       line: "{{bar}} · **{{unit}}**: {{acknowledged}} of {{delivered}} read",
       privacy: "Counted is everyone who received the statement in Slack or Teams. Kurs shows units, not names.",
       nobody: "The statement has not reached anyone yet; sending may still be under way.",
+      unreachable_one: "**{{count}} person** could not be reached in Slack or Teams:",
+      unreachable_other: "**{{count}} people** could not be reached in Slack or Teams:",
+      reason_one: "{{reason}}: {{count}} person",
+      reason_other: "{{reason}}: {{count}} people",
+      waiting_one:
+        "{{count}} message is still waiting to be sent (e.g. while the queue or a chat platform is unreachable).",
+      waiting_other:
+        "{{count}} messages are still waiting to be sent (e.g. while the queue or a chat platform is unreachable).",
       noStatement: "No statement has been published yet.",
       refused: "Read receipts are for the managing directors and area heads.",
     },
