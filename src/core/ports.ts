@@ -10,6 +10,19 @@ import type {
   StatementCommentView,
   StatementView,
 } from "./statements/types.js";
+import type {
+  CancelOutcome,
+  EnrolmentView,
+  EnrolOutcome,
+  InvitationView,
+  NewSession,
+  NewTraining,
+  NominationView,
+  Participant,
+  QualificationNeedView,
+  SessionView,
+  TrainingView,
+} from "./trainings/types.js";
 import type { Card } from "./ui/card.js";
 
 /** What core needs from outside. Implementations live in src/db, src/chat and jobs/. */
@@ -127,6 +140,60 @@ export interface StatementRepository {
   tally(tenantId: string, statementId: string): Promise<AckTally>;
 }
 
+/** Trainings (SEED step 9): catalogue, sessions, enrolments with waitlist, nominations, invitations. */
+export interface TrainingRepository {
+  trainings(tenantId: string): Promise<readonly TrainingView[]>;
+  training(tenantId: string, id: string): Promise<TrainingView | null>;
+  createTraining(input: NewTraining): Promise<TrainingView>;
+  /** Sessions with their seat counts, soonest first; of one training when given. */
+  sessions(tenantId: string, trainingId?: string): Promise<readonly SessionView[]>;
+  session(tenantId: string, id: string): Promise<SessionView | null>;
+  createSession(input: NewSession): Promise<SessionView>;
+  /**
+   * Enrols under a row lock on the session: of two people taking the last seat at the same moment
+   * exactly one gets it and the other is waitlisted. A cancelled row of the same (session, person)
+   * is reused with its sequence counted up.
+   */
+  enrol(
+    tenantId: string,
+    sessionId: string,
+    personId: string,
+    options?: { readonly nominatedById?: string | null },
+  ): Promise<EnrolOutcome>;
+  /** Cancels, and hands the freed seat to the first of the waitlist, in one transaction. */
+  cancel(tenantId: string, enrolmentId: string): Promise<CancelOutcome | null>;
+  /** The trainer's or the participant's word on attendance; only for enrolled/attended/no-show rows. */
+  setAttendance(tenantId: string, enrolmentId: string, status: "attended" | "no_show"): Promise<EnrolmentView | null>;
+  enrolment(tenantId: string, id: string): Promise<EnrolmentView | null>;
+  /** Every enrolment of the tenant, or of one person / one session. */
+  enrolments(
+    tenantId: string,
+    filter?: { readonly personId?: string; readonly sessionId?: string; readonly trainingId?: string },
+  ): Promise<readonly EnrolmentView[]>;
+  nominate(tenantId: string, trainingId: string, personId: string, nominatedById: string): Promise<NominationView>;
+  nominations(tenantId: string, personId?: string): Promise<readonly NominationView[]>;
+  createInvitation(input: Omit<InvitationView, "id">): Promise<InvitationView>;
+  /** Makes the training mandatory for these units too (an invitation to them says so). */
+  addMandatoryUnits(tenantId: string, trainingId: string, unitIds: readonly string[]): Promise<void>;
+  invitation(tenantId: string, id: string): Promise<InvitationView | null>;
+  /** People besides the managing directors who keep the catalogue. */
+  admins(tenantId: string): Promise<readonly string[]>;
+  setAdmin(tenantId: string, personId: string, admin: boolean): Promise<void>;
+  /** Active people with language, zone and leader; only `ids` when given. */
+  participants(tenantId: string, ids?: readonly string[]): Promise<readonly Participant[]>;
+}
+
+/**
+ * Open qualification needs from feedback talks (SEED step 8). The feedback feature owns how needs come
+ * to be; trainings only read the open ones and mark one addressed by an enrolment.
+ */
+export interface QualificationNeeds {
+  openNeeds(tenantId: string, personId?: string): Promise<readonly QualificationNeedView[]>;
+  markAddressed(tenantId: string, needId: string, enrolmentId: string): Promise<void>;
+  /** Needs already addressed by an enrolment (for coverage: counts per unit, never content). */
+  addressedNeeds(tenantId: string): Promise<readonly QualificationNeedView[]>;
+}
+
 /** A chat directory that can find a user by e-mail (Slack users.lookupByEmail). */
 export interface Directory {
   readonly platform: Platform;
@@ -188,9 +255,22 @@ export interface DeliveryRequest {
 
 export type RenderedDelivery =
   /** Send this card; `record` (if any) replaces the row's payload once sent: what the message contained. */
-  | { readonly kind: "message"; readonly card: Card; readonly locale: Locale; readonly record?: JsonObject }
+  | {
+      readonly kind: "message";
+      readonly card: Card;
+      readonly locale: Locale;
+      readonly record?: JsonObject;
+      /** Files that go with the message (a training's .ics); the transport uploads/attaches them. */
+      readonly attachments?: readonly DeliveryAttachment[];
+    }
   /** Nothing to send any more (subject or person gone, a reminder made moot); the row is closed with the reason. */
   | { readonly kind: "cancel"; readonly reason: string };
+
+export interface DeliveryAttachment {
+  readonly filename: string;
+  readonly contentType: string;
+  readonly content: string;
+}
 
 /** Builds one purpose's message for one person; core decides content, the outbox only transports. */
 export interface DeliveryRenderer {

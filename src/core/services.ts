@@ -4,10 +4,13 @@ import type {
   GoalRepository,
   JobQueue,
   OrgRepository,
+  Outbox,
+  QualificationNeeds,
   ReminderRepository,
   StatementRepository,
   SubmissionLog,
   TenantRepository,
+  TrainingRepository,
 } from "./ports.js";
 
 /**
@@ -20,6 +23,11 @@ export interface Services {
   readonly goals: GoalRepository;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
+  readonly trainings: TrainingRepository;
+  /** Open qualification needs (from feedback talks) that trainings answer. */
+  readonly qualificationNeeds: QualificationNeeds;
+  /** Everything Kurs sends to people: planned deliveries, rendered by the feature at send time. */
+  readonly outbox: Outbox;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

@@ -1,18 +1,27 @@
 import type { Locale } from "../core/org/types.js";
-import type { Clock, JobQueue } from "../core/ports.js";
+import type { Clock, JobQueue, Outbox } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
+import { MemoryOutbox } from "./memory-outbox.js";
 import { PrismaOrgRepository } from "./org-repository.js";
+import { PrismaQualificationNeeds } from "./qualification-need-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
 import { PrismaStatementRepository } from "./statement-repository.js";
 import { PrismaSubmissionLog } from "./submission-repository.js";
 import { PrismaTenantRepository } from "./tenant-repository.js";
+import { PrismaTrainingRepository } from "./training-repository.js";
 
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
   prisma: PrismaClient,
-  options: { readonly jobs: JobQueue; readonly clock: Clock; readonly defaultLocale: Locale },
+  options: {
+    readonly jobs: JobQueue;
+    readonly clock: Clock;
+    readonly defaultLocale: Locale;
+    /** Until the PostgreSQL outbox (h-outbox) is on main, plans are kept in memory. */
+    readonly outbox?: Outbox;
+  },
 ): Services {
   return {
     tenants: new PrismaTenantRepository(prisma),
@@ -20,6 +29,9 @@ export function createServices(
     goals: new PrismaGoalRepository(prisma),
     reminders: new PrismaReminderRepository(prisma),
     statements: new PrismaStatementRepository(prisma),
+    trainings: new PrismaTrainingRepository(prisma),
+    qualificationNeeds: new PrismaQualificationNeeds(prisma),
+    outbox: options.outbox ?? new MemoryOutbox(),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,
