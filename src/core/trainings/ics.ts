@@ -18,7 +18,7 @@ export function sessionCalendar(input: {
   readonly personId: string;
   readonly title: string;
   readonly description: string | null;
-  /** The enrolment's sequence; a cancel sends sequence + 1. */
+  /** The enrolment's sequence (counts up with each re-enrolment on the same row). */
   readonly sequence: number;
   readonly cancelled: boolean;
   /** When the enrolment last changed (DTSTAMP), so the same state always yields the same file. */
@@ -33,7 +33,9 @@ export function sessionCalendar(input: {
   const end = new Date(session.startsAt.getTime() + training.durationMinutes * 60_000);
   cal.createEvent({
     id: sessionEventUid(session.id, input.personId, input.domain),
-    sequence: input.cancelled ? input.sequence + 1 : input.sequence,
+    // Each enrolment round of the row has two versions, the request and its cancel, so every later
+    // message supersedes every earlier one: 0 request, 1 cancel, 2 request again, 3 cancel again …
+    sequence: input.sequence * 2 + (input.cancelled ? 1 : 0),
     start: session.startsAt,
     end,
     // UTC instants: every calendar shows them in its owner's zone, across DST changes too.
