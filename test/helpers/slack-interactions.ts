@@ -210,6 +210,24 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
         };
         break;
       }
+      case "timepicker": {
+        const initial = typeof el.initial_time === "string" ? el.initial_time : null;
+        state = { type, selected_time: given === undefined ? initial : given };
+        break;
+      }
+      case "checkboxes": {
+        // Several values as one comma-separated string; "" ticks none.
+        const initial = Array.isArray(el.initial_options) ? el.initial_options : [];
+        const picked =
+          given === undefined || given === null
+            ? initial
+            : given
+                .split(",")
+                .filter((v) => v !== "")
+                .map((v) => optionOf(el.options, v));
+        state = { type, selected_options: picked };
+        break;
+      }
       default:
         throw new Error(`stateValuesFor: element type ${type} is not used by Kurs forms yet`);
     }
