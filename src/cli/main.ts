@@ -107,6 +107,8 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--locale <de|en>", t("tenant.locale"))
     .option("--teams-tenant-id <id>", t("tenant.teamsTenantId"))
     .option("--slack-team-id <id>", t("tenant.slackTeamId"))
+    .option("--training-admin <email>", t("tenant.trainingAdmin"))
+    .option("--remove-training-admin <email>", t("tenant.removeTrainingAdmin"))
     .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 

@@ -63,6 +63,8 @@ const de = {
   "tenant.teamsTenantId":
     "diesen Microsoft-Teams-Mandanten verbinden (seine Verzeichnis-ID); nötig bei einer MultiTenant-App-Registrierung",
   "tenant.slackTeamId": "diesen Slack-Workspace verbinden (seine Team-ID, T…)",
+  "tenant.trainingAdmin": "diese Person (E-Mail) pflegt den Trainingskatalog, neben der Geschäftsführung",
+  "tenant.removeTrainingAdmin": "dieser Person (E-Mail) den Trainingskatalog wieder abnehmen",
   "survey.description":
     "Kundenbefragungen: Instrumente aus Vorlagen, Wellen, schriftliche Antworten, persönliche Links, Berichte",
   "survey.create": "eine Befragung aus einer Vorlage anlegen und ihre ID ausgeben",
@@ -149,6 +151,8 @@ const en: Record<CliMessageKey, string> = {
   "tenant.teamsTenantId":
     "connect this Microsoft Teams tenant (its directory id); needed for a MultiTenant app registration",
   "tenant.slackTeamId": "connect this Slack workspace (its team id, T…)",
+  "tenant.trainingAdmin": "let this person (e-mail) keep the training catalogue, besides the managing directors",
+  "tenant.removeTrainingAdmin": "take the training catalogue back from this person (e-mail)",
   "survey.description": "customer surveys: instruments from templates, waves, written answers, personal links, reports",
   "survey.create": "create a survey from a built-in template and print its id",
   "survey.template": "template: customer (customer satisfaction for IT service providers)",

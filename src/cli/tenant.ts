@@ -2,7 +2,8 @@ import { loadConfig } from "../config.js";
 import { parseTenantSettings, type TenantSettings } from "../core/org/tenant-settings.js";
 import type { TenantBindings } from "../core/ports.js";
 import { type Translate, translator } from "../core/ui/i18n/index.js";
-import { resolveTenant, withDatabase } from "./context.js";
+import { PrismaTrainingRepository } from "../db/training-repository.js";
+import { type CliContext, resolveTenant, withDatabase } from "./context.js";
 
 export interface TenantCommandOptions {
   readonly tenant: string;
@@ -14,6 +15,8 @@ export interface TenantCommandOptions {
   readonly teamsTenantId?: string;
   /** Binds a Slack workspace by its team id. */
   readonly slackTeamId?: string;
+  readonly trainingAdmin?: string;
+  readonly removeTrainingAdmin?: string;
   readonly lang?: "de" | "en";
 }
 
@@ -62,8 +65,24 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       process.exitCode = 1;
       return;
     }
+    const trainings = new PrismaTrainingRepository(ctx.db.prisma);
+    for (const [email, admin] of [
+      [opts.trainingAdmin, true],
+      [opts.removeTrainingAdmin, false],
+    ] as const) {
+      if (email === undefined) continue;
+      const person = await ctx.org.findPersonByEmail(current.id, email.trim().toLowerCase());
+      if (!person) {
+        console.error(t("trainings.admin.unknown", { email }));
+        process.exitCode = 1;
+        return;
+      }
+      await trainings.setAdmin(current.id, person.id, admin);
+      console.log(t(admin ? "trainings.admin.added" : "trainings.admin.removed", { name: person.name }));
+    }
+    const admins = await trainingAdminNames(ctx, trainings, current.id, t);
     if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0) {
-      console.log(describe(t, current, await ctx.tenants.bindings(current.id)));
+      console.log(`${describe(t, current, await ctx.tenants.bindings(current.id))}\n  ${admins}`);
       return;
     }
     if (Object.keys(binding).length > 0) {
@@ -79,8 +98,21 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     }
     const updated =
       Object.keys(parsed.patch).length > 0 ? await ctx.tenants.updateSettings(current.id, parsed.patch) : current;
-    console.log(`${t("tenant.settings.updated")}\n${describe(t, updated, await ctx.tenants.bindings(current.id))}`);
+    console.log(
+      `${t("tenant.settings.updated")}\n${describe(t, updated, await ctx.tenants.bindings(current.id))}\n  ${admins}`,
+    );
   });
+}
+
+async function trainingAdminNames(
+  ctx: CliContext,
+  trainings: PrismaTrainingRepository,
+  tenantId: string,
+  t: Translate,
+): Promise<string> {
+  const [ids, people] = await Promise.all([trainings.admins(tenantId), ctx.org.people(tenantId)]);
+  const names = people.filter((p) => ids.includes(p.id)).map((p) => p.name);
+  return t("trainings.admin.list", { names: names.join(", ") || t("trainings.admin.none") });
 }
 
 function describe(t: Translate, settings: TenantSettings, bindings: TenantBindings): string {

@@ -85,6 +85,28 @@ describe("kurs tenant", { timeout: 300_000 }, () => {
     expect(taken.stderr).toContain("ist schon mit dem Mandanten „owner“ verbunden");
     expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "other" } })).teamsTenantId).toBeNull();
   });
+  it("appoints and removes a training admin by e-mail; an unknown e-mail exits non-zero", async () => {
+    const tenant = await db.prisma.tenant.upsert({
+      where: { slug: "default" },
+      create: { slug: "default", name: "Kurs" },
+      update: {},
+    });
+    const person = await db.prisma.person.create({
+      data: { tenantId: tenant.id, email: "trainer@example.com", name: "Tanja Trainerin" },
+    });
+    const added = await runKurs(["tenant", "--training-admin", "Trainer@Example.com"], env());
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain("Tanja Trainerin ist jetzt trainingsverantwortlich.");
+    expect(added.stdout).toContain("Trainingsverantwortlich (neben der Geschäftsführung): Tanja Trainerin");
+    expect(await db.prisma.trainingAdmin.count({ where: { tenantId: tenant.id, personId: person.id } })).toBe(1);
+    const unknown = await runKurs(["tenant", "--training-admin", "nobody@example.com", "--lang", "en"], env());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Nobody with the e-mail “nobody@example.com”");
+    const removed = await runKurs(["tenant", "--remove-training-admin", "trainer@example.com"], env());
+    expect(removed.code).toBe(0);
+    expect(await db.prisma.trainingAdmin.count({ where: { tenantId: tenant.id } })).toBe(0);
+    // Three CLI processes in a row; each boots Node, Prisma and the migrator.
+  }, 120_000);
 
   it("has --help", async () => {
     const help = await runKurs(["tenant", "--help"], env());
