@@ -1,7 +1,9 @@
 import { cliLocale } from "../config.js";
 import { DEMO_COMPANY, demoOrgCsv } from "../core/org/demo.js";
 import { importOrg } from "../core/org/import-org.js";
+import { seedDemoTrainings } from "../core/trainings/demo.js";
 import { translator } from "../core/ui/i18n/index.js";
+import { PrismaTrainingRepository } from "../db/training-repository.js";
 import { KursError } from "../errors.js";
 import { resolveTenant, withDatabase } from "./context.js";
 import { cliText } from "./messages.js";
@@ -25,6 +27,13 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
       );
     }
     const snapshot = await ctx.org.snapshot(tenant.id);
+    const company = (await ctx.org.units(tenant.id)).find((u) => u.parentId === null);
+    await seedDemoTrainings(new PrismaTrainingRepository(ctx.db.prisma), {
+      tenantId: tenant.id,
+      companyUnitId: company?.id ?? null,
+      zone: tenant.timezone,
+      now: new Date(),
+    });
     console.log(
       t("demo.done", {
         company: DEMO_COMPANY,
