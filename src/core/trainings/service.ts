@@ -466,6 +466,8 @@ async function openNominationForm(services: Services, m: Member): Promise<Reply>
     id: x.id,
     title: trainingTitle(x, m.t.locale),
   }));
+  // A select without options is no form at all (Teams refuses the card): say why instead.
+  if (trainings.length === 0) return card(textCard(m.t("trainings.catalog.empty")));
   return { kind: "form", form: nominationForm(m.t, reports, trainings) };
 }
 
@@ -484,6 +486,7 @@ export async function submitNomination(
   const reports = await reportsOf(services, m, scope, admin);
   if (reports.length === 0) return { kind: "refused", card: textCard(m.t("trainings.refused.leader")) };
   const trainings = all.map((x) => ({ id: x.id, title: trainingTitle(x, m.t.locale) }));
+  if (trainings.length === 0) return { kind: "refused", card: textCard(m.t("trainings.catalog.empty")) };
   const person = typeof values.person === "string" ? values.person : "";
   const training = typeof values.training === "string" ? values.training : "";
   const errors: Record<string, string> = {};
