@@ -12,8 +12,10 @@ import {
   cancelEnrolment,
   enrol,
   markAttendance,
+  nominateAction,
   recommend,
   submitInvitation,
+  submitNomination,
   submitSession,
   submitTraining,
   trainingCommand,
@@ -506,5 +508,57 @@ describe("bad input", () => {
     );
     const lead = await requester(org, leadEmail);
     expect((await trainingCommand(services, lead, "new")).kind).toBe("form");
+  });
+});
+
+describe("nominations and tenant isolation", () => {
+  it("a leader suggests a training to someone in their team, who is told; others are refused", async () => {
+    const org = await createOrg(4);
+    const t = await training(org, { titleDe: "Vertiefung Beschwerden", kind: "in_depth" });
+    const lea = await requester(org, org.emails.leads[0] ?? "");
+    const member0 = await idOf(org, org.emails.members[0] ?? "");
+    const member1 = await idOf(org, org.emails.members[1] ?? "");
+    // The form refuses someone outside Lea's team (member 1 is in Field) and an unknown training.
+    const bad = await submitNomination(services, lea, { person: member1, training: randomUUID() });
+    expect(bad.kind === "invalid" ? Object.keys(bad.errors).sort() : []).toEqual(["person", "training"]);
+    const saved = await submitNomination(services, lea, { person: member0, training: t.id });
+    expect(saved.kind).toBe("saved");
+    const [notice] = planned(org, PURPOSES.nominated, member0);
+    if (!notice) throw new Error("no nomination notice");
+    expect(cardText(await renderRow(org, notice))).toContain("Lea Eins schlägt Ihnen");
+    const mine = await trainingCommand(services, await requester(org, org.emails.members[0] ?? ""), "");
+    expect(JSON.stringify(mine)).toContain("vorgeschlagen von Lea Eins");
+    // A member cannot nominate anyone.
+    const member = await requester(org, org.emails.members[2] ?? "");
+    expect(JSON.stringify(await nominateAction(services, member, t.id, member0))).toContain("Person aus Ihrem Team");
+    expect(JSON.stringify(await trainingCommand(services, member, "nominate"))).toContain("Führungskräfte");
+  });
+
+  it("buttons carrying another tenant's ids find nothing and change nothing", async () => {
+    const mine = await createOrg(1);
+    const theirs = await createOrg(1);
+    const t = await training(theirs, { titleDe: "Basis Fremd" });
+    const s = await session(theirs, t, { capacity: "5" });
+    const stranger = await requester(mine, mine.emails.members[0] ?? "");
+    expect(JSON.stringify(await enrol(services, stranger, s.id))).toContain("abgesagt oder vorbei");
+    expect(await services.trainings.enrolments(theirs.tenant.id, { sessionId: s.id })).toEqual([]);
+    const victim = await requester(theirs, theirs.emails.members[0] ?? "");
+    await enrol(services, victim, s.id);
+    const [seat] = await services.trainings.enrolments(theirs.tenant.id, { sessionId: s.id });
+    expect(JSON.stringify(await cancelEnrolment(services, stranger, seat?.id ?? ""))).toContain("gehört nicht Ihnen");
+    expect((await services.trainings.enrolment(theirs.tenant.id, seat?.id ?? ""))?.status).toBe("enrolled");
+    // The database itself refuses an enrolment row linking one tenant's person to another's session.
+    const strangerId = await idOf(mine, mine.emails.members[0] ?? "");
+    await expect(
+      db.prisma.trainingEnrolment.create({
+        data: {
+          tenantId: theirs.tenant.id,
+          trainingId: t.id,
+          sessionId: s.id,
+          personId: strangerId,
+          status: "enrolled",
+        },
+      }),
+    ).rejects.toThrow();
   });
 });
