@@ -416,7 +416,7 @@ describe("recommendations from qualification needs", () => {
     const org = await createOrg(2);
     const needs = new PrismaQualificationNeeds(db.prisma);
     const anna = await idOf(org, org.emails.members[0] ?? "");
-    const need = await needs.record(org.tenant.id, { personId: anna, criterionKey: "zuhoeren", priority: 1 });
+    const need = await needs.record(org.tenant.id, { personId: anna, criterionKey: "zuhoeren", priority: "high" });
     const t = await training(org, {
       titleDe: "Aktiv zuhören",
       kind: "advanced",

@@ -94,13 +94,16 @@ export interface InvitationView {
   readonly createdById: string;
 }
 
+/** The feedback feature's words for how pressing a need is. */
+export const NEED_PRIORITIES = ["high", "medium", "low"] as const;
+export type NeedPriority = (typeof NEED_PRIORITIES)[number];
+
 /** One open qualification need, as the feedback feature records it. */
 export interface QualificationNeedView {
   readonly id: string;
   readonly personId: string;
   readonly criterionKey: string;
-  /** 1 (high) … 3 (low). */
-  readonly priority: number;
+  readonly priority: NeedPriority;
 }
 
 /** A person as the trainings feature reaches them: language, time zone, leader. */

@@ -4,6 +4,9 @@ CREATE TYPE "TrainingKind" AS ENUM ('basic', 'advanced', 'in_depth');
 -- CreateEnum
 CREATE TYPE "EnrolmentStatus" AS ENUM ('enrolled', 'waitlisted', 'attended', 'no_show', 'cancelled');
 
+-- CreateEnum
+CREATE TYPE "NeedPriority" AS ENUM ('high', 'medium', 'low');
+
 -- CreateTable
 CREATE TABLE "Training" (
     "id" UUID NOT NULL,
@@ -97,7 +100,7 @@ CREATE TABLE "QualificationNeed" (
     "tenantId" UUID NOT NULL,
     "personId" UUID NOT NULL,
     "criterionKey" TEXT NOT NULL,
-    "priority" INTEGER NOT NULL,
+    "priority" "NeedPriority" NOT NULL,
     "addressedAt" TIMESTAMP(3),
     "enrolmentId" UUID,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
