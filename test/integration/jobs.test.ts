@@ -175,7 +175,11 @@ describe("schedules", () => {
     );
     // Feature modules add theirs: training suggestions from qualification needs, on weekday mornings.
     expect(schedulers).toContainEqual(
-      expect.objectContaining({ key: `trainings.recommend:${org.tenant.id}`, tz: "Europe/Berlin", pattern: "0 8 * * 1-5" }),
+      expect.objectContaining({
+        key: `trainings.recommend:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "0 8 * * 1-5",
+      }),
     );
     expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual([
       "goals.reminders-scan",
