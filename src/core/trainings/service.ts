@@ -88,7 +88,7 @@ async function adminRefusal(services: Services, m: Member): Promise<Card> {
     .filter((p) => isDirector(p) || admins.includes(p.id))
     .map((p) => escapeMarkup(p.name))
     .join(", ");
-  return textCard(m.t("trainings.refused.admin", { who: who || m.t("common.none") }));
+  return textCard(m.t("trainings.refused.admin", { names: who || m.t("common.none") }));
 }
 
 function usage(t: Translate, args: string): Card {

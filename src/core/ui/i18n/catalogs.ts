@@ -4,7 +4,7 @@ import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
 import { catalog as statements } from "../../statements/i18n/index.js";
 import { catalog as surveys } from "../../surveys/i18n/index.js";
-import { catalog as trainings } from "../../trainings/i18n/strings.js";
+import { catalog as trainings } from "../../trainings/i18n/index.js";
 import type { KeysOf } from "./catalog.js";
 import { de } from "./de.js";
 import { en } from "./en.js";
