@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { renderOptionsFor } from "../../src/chat/render-options-for.js";
+import { renderBlockKit } from "../../src/chat/slack/render-block-kit.js";
+import { trainingsFeature } from "../../src/core/trainings/feature.js";
 import { PURPOSES } from "../../src/core/trainings/notices.js";
 import { MemoryOutbox } from "../../src/db/memory-outbox.js";
 import { assertBlockKitWithinLimits } from "../helpers/block-kit-limits.js";
@@ -201,6 +204,103 @@ describe("/training on Slack", () => {
     const mine = await message(org.people.tom, "");
     expect(textOf(mine)).toContain("Enrolled");
     expect(textOf(mine)).toContain("Customer orientation basics");
+  });
+
+  it("invites units to the mandatory training through a modal with checkboxes; a past deadline is refused", async () => {
+    const view = await modal(org.people.boss, "invite Basistraining");
+    const company = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
+      where: { tenantId: org.tenant.id, kind: "company" },
+    });
+    const past = await submit(org.people.boss, view, { units: company.id, deadline: "2026-10-01" });
+    expect(past?.response_action).toBe("errors");
+    expect(Object.keys(isRecord(past?.errors) ? past.errors : {})).toEqual(["deadline"]);
+    const none = await submit(org.people.boss, view, { units: "", deadline: "2026-11-20" });
+    expect(Object.keys(isRecord(none?.errors) ? none.errors : {})).toEqual(["units"]);
+    const ok = await submit(org.people.boss, view, { units: company.id, deadline: "2026-11-20" });
+    expect(ok?.response_action).not.toBe("errors");
+    const outbox = app.kurs.services.outbox;
+    if (!(outbox instanceof MemoryOutbox)) throw new Error("expected the in-memory outbox on this branch");
+    const invited = new Set(outbox.rows.filter((r) => r.plan.purpose === PURPOSES.invitation).map((r) => r.personId));
+    expect(invited.size).toBe(5);
+  });
+
+  it("the trainer marks attendance from the list Kurs sends after the session; the question to the participant drops", async () => {
+    const tina = await personId(org.people.tina);
+    // A session with Tina as trainer, and Anna enrolled in it.
+    const view = await modal(org.people.boss, "schedule Basistraining");
+    const trainer = (() => {
+      const blocks = Array.isArray(view.blocks) ? view.blocks : [];
+      const block = blocks.find((b) => isRecord(b) && b.block_id === "trainer");
+      return isRecord(block) && isRecord(block.element) && Array.isArray(block.element.options)
+        ? block.element.options.some((o) => isRecord(o) && o.value === tina)
+        : false;
+    })();
+    expect(trainer).toBe(true);
+    await submit(org.people.boss, view, {
+      date: "2026-11-26",
+      time: "14:00",
+      place: "Raum 3",
+      capacity: "10",
+      trainer: tina,
+    });
+    const sessions = await message(org.people.anna, "sessions Basis");
+    const enrolButtons = (Array.isArray(sessions.blocks) ? sessions.blocks : []).length;
+    expect(enrolButtons).toBeGreaterThan(0);
+    const created = await app.kurs.db.prisma.trainingSession.findFirstOrThrow({
+      where: { tenantId: org.tenant.id, trainerId: tina },
+    });
+    await click(org.people.anna, findButton(sessions.blocks, "trainings.enrol", created.id));
+    const outbox = app.kurs.services.outbox;
+    if (!(outbox instanceof MemoryOutbox)) throw new Error("expected the in-memory outbox on this branch");
+    const roster = outbox.rows.find((r) => r.plan.purpose === PURPOSES.roster && r.personId === tina);
+    if (!roster) throw new Error("no roster planned");
+    clock.set("2026-11-26T17:30:00Z");
+    try {
+      const render = trainingsFeature.deliveries?.[PURPOSES.roster];
+      const rendered = await render?.(app.kurs.services, {
+        tenantId: org.tenant.id,
+        deliveryId: roster.id,
+        purpose: roster.plan.purpose,
+        subject: roster.plan.subject,
+        personId: tina,
+        platform: "slack",
+        notBefore: roster.plan.notBefore,
+        payload: roster.plan.payload ?? null,
+      });
+      if (rendered?.kind !== "message") throw new Error("roster not rendered");
+      const [list] = renderBlockKit(rendered.card, renderOptionsFor("de"));
+      expect(textOf(list)).toContain("Anna Schmidt");
+      const marked = await click(org.people.tina, findButton(list?.blocks, "trainings.no-show"));
+      expect(textOf(marked)).toContain("nicht erschienen");
+      const anna = await personId(org.people.anna);
+      const seat = await app.kurs.db.prisma.trainingEnrolment.findFirstOrThrow({
+        where: { tenantId: org.tenant.id, personId: anna, status: { not: "cancelled" } },
+      });
+      expect(seat.status).toBe("no_show");
+      // Anna's own "Yes, I attended" does not overturn the trainer's no-show.
+      const question = outbox.rows.find(
+        (r) => r.plan.purpose === PURPOSES.attendance && r.personId === anna && r.plan.subject.includes(seat.id),
+      );
+      expect(question).toBeDefined();
+      if (!question) throw new Error("no attendance question");
+      const asked = await trainingsFeature.deliveries?.[PURPOSES.attendance]?.(app.kurs.services, {
+        tenantId: org.tenant.id,
+        deliveryId: question.id,
+        purpose: question.plan.purpose,
+        subject: question.plan.subject,
+        personId: anna,
+        platform: "slack",
+        notBefore: question.plan.notBefore,
+        payload: question.plan.payload ?? null,
+      });
+      // The trainer has marked Anna already, so the question is not sent any more.
+      expect(asked?.kind).toBe("cancel");
+      expect((await app.kurs.db.prisma.trainingEnrolment.findUniqueOrThrow({ where: { id: seat.id } })).status).toBe(
+        "no_show",
+      );
+    } finally {
+      clock.set("2026-11-02T09:00:00Z");
+    }
   });
 
   it("answers garbage and unknown trainings with a hint, in the reader's language", async () => {

@@ -10,6 +10,7 @@ import { trainingsFeature } from "../../src/core/trainings/feature.js";
 import { PURPOSES } from "../../src/core/trainings/notices.js";
 import {
   cancelEnrolment,
+  confirmAttendance,
   enrol,
   markAttendance,
   nominateAction,
@@ -316,9 +317,10 @@ describe("waitlist, reminders and attendance", () => {
     const t = await training(org, { titleDe: "Basis Anwesenheit" });
     const trainerId = await idOf(org, org.emails.leads[1] ?? "");
     const s = await session(org, t, { trainer: trainerId });
-    const [a, b] = org.emails.members;
+    const [a, b, c] = org.emails.members;
     await enrol(services, await requester(org, a ?? ""), s.id);
     await enrol(services, await requester(org, b ?? ""), s.id);
+    await enrol(services, await requester(org, c ?? ""), s.id);
     const [roster] = planned(org, PURPOSES.roster, trainerId);
     if (!roster) throw new Error("no roster");
     expect(roster.plan.notBefore.toISOString()).toBe("2026-03-31T11:00:00.000Z");
@@ -343,12 +345,24 @@ describe("waitlist, reminders and attendance", () => {
       const [question] = planned(org, PURPOSES.attendance, idA);
       if (!question) throw new Error("no attendance question");
       expect((await renderRow(org, question)).kind).toBe("cancel");
+      // C confirms herself from the attendance question (nobody marked her yet); someone else's button is refused.
+      const idC = await idOf(org, c ?? "");
+      const ec = (await services.trainings.enrolments(org.tenant.id, { personId: idC }))[0];
+      const [askC] = planned(org, PURPOSES.attendance, idC);
+      if (!askC) throw new Error("no attendance question for C");
+      expect(cardText(await renderRow(org, askC))).toContain("trainings.confirm");
+      expect(JSON.stringify(await confirmAttendance(services, await requester(org, b ?? ""), ec?.id ?? ""))).toContain(
+        "gehört nicht Ihnen",
+      );
+      const thanks = await confirmAttendance(services, await requester(org, c ?? ""), ec?.id ?? "");
+      expect(JSON.stringify(thanks)).toContain("Teilnahme an");
+      expect((await services.trainings.enrolment(org.tenant.id, ec?.id ?? ""))?.status).toBe("attended");
       const coverage = await trainingCoverage(services, org.tenant.id);
       const company = coverage.rows[0];
-      expect(company?.basicCompleted).toBe(1);
+      expect(company?.basicCompleted).toBe(2);
       expect(company?.noShows).toBe(1);
       expect(company?.people).toBe(7);
-      expect(company?.basicPercent).toBe(14);
+      expect(company?.basicPercent).toBe(29);
     } finally {
       clock.set("2026-03-20T09:00:00Z");
     }
