@@ -1,9 +1,9 @@
 import type { Locale } from "../core/org/types.js";
-import type { Clock, JobQueue, Outbox } from "../core/ports.js";
+import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaDeliveryRepository } from "./delivery-repository.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
-import { MemoryOutbox } from "./memory-outbox.js";
 import { PrismaOrgRepository } from "./org-repository.js";
 import { PrismaQualificationNeeds } from "./qualification-need-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
@@ -15,13 +15,7 @@ import { PrismaTrainingRepository } from "./training-repository.js";
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
   prisma: PrismaClient,
-  options: {
-    readonly jobs: JobQueue;
-    readonly clock: Clock;
-    readonly defaultLocale: Locale;
-    /** Until the PostgreSQL outbox (h-outbox) is on main, plans are kept in memory. */
-    readonly outbox?: Outbox;
-  },
+  options: { readonly jobs: JobQueue; readonly clock: Clock; readonly defaultLocale: Locale },
 ): Services {
   return {
     tenants: new PrismaTenantRepository(prisma),
@@ -31,7 +25,7 @@ export function createServices(
     statements: new PrismaStatementRepository(prisma),
     trainings: new PrismaTrainingRepository(prisma),
     qualificationNeeds: new PrismaQualificationNeeds(prisma),
-    outbox: options.outbox ?? new MemoryOutbox(),
+    outbox: new PrismaDeliveryRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

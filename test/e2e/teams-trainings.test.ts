@@ -3,10 +3,10 @@ import { renderOptionsFor } from "../../src/chat/render-options-for.js";
 import { renderAdaptiveCard } from "../../src/chat/teams/render-adaptive-card.js";
 import { trainingsFeature } from "../../src/core/trainings/feature.js";
 import { PURPOSES } from "../../src/core/trainings/notices.js";
-import { MemoryOutbox } from "../../src/db/memory-outbox.js";
 import { assertValidAdaptiveCard } from "../helpers/adaptive-card-validate.js";
 import { FakeTeamsConnector, messageActivity, postActivity } from "../helpers/fake-teams-connector.js";
 import { type RunningKurs, startKurs } from "../helpers/kurs-instance.js";
+import { plannedDeliveries } from "../helpers/planned-deliveries.js";
 import {
   type ExecuteAction,
   executeActions,
@@ -94,10 +94,8 @@ async function personId(person: TestPerson): Promise<string> {
   return row.id;
 }
 
-function outbox(): MemoryOutbox {
-  const o = app.kurs.services.outbox;
-  if (!(o instanceof MemoryOutbox)) throw new Error("expected the in-memory outbox on this branch");
-  return o;
+async function outbox() {
+  return { rows: await plannedDeliveries(app.kurs.db.prisma, org.tenant.id) };
 }
 
 describe("/training on Teams", () => {
@@ -179,7 +177,7 @@ describe("/training on Teams", () => {
     const cancelled = await press(org.people.tom, button(mine.card, "trainings.cancel"), "en-US");
     expect(cancelled.text).toContain("You have cancelled");
     const anna = await personId(org.people.anna);
-    const promoted = outbox().rows.filter((r) => r.plan.purpose === PURPOSES.promoted && r.personId === anna);
+    const promoted = (await outbox()).rows.filter((r) => r.plan.purpose === PURPOSES.promoted && r.personId === anna);
     expect(promoted.map((r) => r.platform)).toEqual(["slack", "teams"]);
     const annaNow = await say(org.people.anna, "schulung", "de-DE");
     expect(annaNow.text).toContain("angemeldet");
@@ -187,7 +185,7 @@ describe("/training on Teams", () => {
 
   it("the trainer's attendance list works from Teams; /training status shows completion per unit", async () => {
     const tina = await personId(org.people.tina);
-    const [row] = outbox().rows.filter((r) => r.plan.purpose === PURPOSES.roster && r.personId === tina);
+    const [row] = (await outbox()).rows.filter((r) => r.plan.purpose === PURPOSES.roster && r.personId === tina);
     if (!row) throw new Error("no roster planned");
     clock.set("2026-11-24T13:30:00Z");
     const renderer = trainingsFeature.deliveries?.[PURPOSES.roster];

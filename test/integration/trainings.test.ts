@@ -24,19 +24,18 @@ import {
 import type { SessionView, TrainingView } from "../../src/core/trainings/types.js";
 import { translator } from "../../src/core/ui/i18n/index.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
-import { MemoryOutbox } from "../../src/db/memory-outbox.js";
 import { PrismaOrgRepository } from "../../src/db/org-repository.js";
 import { PrismaQualificationNeeds } from "../../src/db/qualification-need-repository.js";
 import { createServices } from "../../src/db/services.js";
 import { PrismaTenantRepository } from "../../src/db/tenant-repository.js";
 import { PrismaTrainingRepository } from "../../src/db/training-repository.js";
+import { type PlannedRow, plannedDeliveries } from "../helpers/planned-deliveries.js";
 import { TestClock } from "../helpers/test-clock.js";
 
 // Friday 20 March 2026, 10:00 in Berlin: the EU switches to summer time on Sunday 29 March.
 const clock = new TestClock(new Date("2026-03-20T09:00:00Z"));
 let db: Database;
 let second: Database;
-let outbox: MemoryOutbox;
 let services: Services;
 
 /** A company with `size` members in two teams, a lead per team, a director; one member lives in New York. */
@@ -125,13 +124,11 @@ function render(
 }
 
 /** The planned rows of one purpose for one person, as the outbox holds them. */
-function planned(org: Org, purpose: string, personId: string) {
-  return outbox.rows.filter(
-    (r) => r.tenantId === org.tenant.id && r.plan.purpose === purpose && r.personId === personId,
-  );
+function planned(org: Org, purpose: string, personId: string): Promise<PlannedRow[]> {
+  return plannedDeliveries(db.prisma, org.tenant.id, { purpose, personId });
 }
 
-async function renderRow(org: Org, row: ReturnType<typeof planned>[number]): Promise<RenderedDelivery> {
+async function renderRow(org: Org, row: PlannedRow): Promise<RenderedDelivery> {
   return render(row.plan.purpose, {
     tenantId: org.tenant.id,
     subject: row.plan.subject,
@@ -154,12 +151,12 @@ function cardText(rendered: RenderedDelivery): string {
 beforeAll(async () => {
   db = await openDatabase({ kind: "postgres", url: inject("databaseUrl") });
   second = await openDatabase({ kind: "postgres", url: inject("databaseUrl") });
-  outbox = new MemoryOutbox();
   services = createServices(db.prisma, {
-    jobs: { add: async () => undefined },
+    // Redis is the network edge here: "delayed" is what the real queue answers without it, and the
+    // rows then wait in the outbox, which is what these tests read.
+    jobs: { add: async () => undefined, dispatchDeliveries: async () => "delayed" as const },
     clock,
     defaultLocale: "de",
-    outbox,
   });
 });
 
@@ -242,7 +239,7 @@ describe("waitlist, reminders and attendance", () => {
     expect(after.get(id2)?.status).toBe("enrolled");
     expect(after.get(id3)?.waitlistPosition).toBe(1);
 
-    const [promotedRow] = planned(org, PURPOSES.promoted, id2);
+    const [promotedRow] = await planned(org, PURPOSES.promoted, id2);
     expect(promotedRow).toBeDefined();
     if (!promotedRow) return;
     const promoted = await renderRow(org, promotedRow);
@@ -268,15 +265,17 @@ describe("waitlist, reminders and attendance", () => {
     await enrol(services, await requester(org, newYork, "en"), s.id);
     const idB = await idOf(org, berlin);
     const idN = await idOf(org, newYork);
-    const week = (id: string) => planned(org, PURPOSES.reminder, id).find((r) => r.plan.subject.endsWith(":week"));
-    const day = (id: string) => planned(org, PURPOSES.reminder, id).find((r) => r.plan.subject.endsWith(":day"));
+    const week = async (id: string) =>
+      (await planned(org, PURPOSES.reminder, id)).find((r) => r.plan.subject.endsWith(":week"));
+    const day = async (id: string) =>
+      (await planned(org, PURPOSES.reminder, id)).find((r) => r.plan.subject.endsWith(":day"));
     // Berlin: 24 March 09:00 CET is 08:00 UTC, an hour later in UTC than the event itself.
-    expect(week(idB)?.plan.notBefore.toISOString()).toBe("2026-03-24T08:00:00.000Z");
-    expect(day(idB)?.plan.notBefore.toISOString()).toBe("2026-03-30T07:00:00.000Z");
+    expect((await week(idB))?.plan.notBefore.toISOString()).toBe("2026-03-24T08:00:00.000Z");
+    expect((await day(idB))?.plan.notBefore.toISOString()).toBe("2026-03-30T07:00:00.000Z");
     // New York was on summer time all along: 03:00 EDT both times.
-    expect(week(idN)?.plan.notBefore.toISOString()).toBe("2026-03-24T07:00:00.000Z");
-    const rowB = week(idB);
-    const rowN = week(idN);
+    expect((await week(idN))?.plan.notBefore.toISOString()).toBe("2026-03-24T07:00:00.000Z");
+    const rowB = await week(idB);
+    const rowN = await week(idN);
     if (!rowB || !rowN) throw new Error("no reminders");
     const textB = cardText(await renderRow(org, rowB));
     const textN = cardText(await renderRow(org, rowN));
@@ -286,14 +285,14 @@ describe("waitlist, reminders and attendance", () => {
     expect(textN).toContain("Basics across zones");
     expect(textN).toContain("31 Mar 2026, 03:00");
     // Idempotent: planning the same seat again writes nothing new.
-    const before = outbox.rows.length;
+    const before = (await plannedDeliveries(db.prisma, org.tenant.id)).length;
     const enrolment = (await services.trainings.enrolments(org.tenant.id, { personId: idB }))[0];
     await enrol(services, await requester(org, berlin), s.id);
-    expect(outbox.rows.length).toBe(before);
+    expect((await plannedDeliveries(db.prisma, org.tenant.id)).length).toBe(before);
     // After a cancel the reminder cancels itself, and the calendar cancel removes the event.
     await cancelEnrolment(services, await requester(org, berlin), enrolment?.id ?? "");
     expect((await renderRow(org, rowB)).kind).toBe("cancel");
-    const [cancelRow] = planned(org, PURPOSES.cancelled, idB);
+    const [cancelRow] = await planned(org, PURPOSES.cancelled, idB);
     if (!cancelRow) throw new Error("no cancel");
     const cancelled = await renderRow(org, cancelRow);
     const ics = cancelled.kind === "message" ? unfold(cancelled.attachments?.[0]?.content ?? "") : "";
@@ -303,7 +302,7 @@ describe("waitlist, reminders and attendance", () => {
     expect(ics).toContain(`UID:training-${s.id}-${idB}@kurs.invalid`);
     // Enrolling again: same UID, a higher SEQUENCE, new reminders under the new sequence.
     await enrol(services, await requester(org, berlin), s.id);
-    const [again] = planned(org, PURPOSES.enrolled, idB).slice(-1);
+    const [again] = (await planned(org, PURPOSES.enrolled, idB)).slice(-1);
     if (!again) throw new Error("no confirmation");
     const renewed = await renderRow(org, again);
     const renewedIcs = renewed.kind === "message" ? unfold(renewed.attachments?.[0]?.content ?? "") : "";
@@ -321,7 +320,7 @@ describe("waitlist, reminders and attendance", () => {
     await enrol(services, await requester(org, a ?? ""), s.id);
     await enrol(services, await requester(org, b ?? ""), s.id);
     await enrol(services, await requester(org, c ?? ""), s.id);
-    const [roster] = planned(org, PURPOSES.roster, trainerId);
+    const [roster] = await planned(org, PURPOSES.roster, trainerId);
     if (!roster) throw new Error("no roster");
     expect(roster.plan.notBefore.toISOString()).toBe("2026-03-31T11:00:00.000Z");
     clock.set("2026-03-31T11:05:00Z");
@@ -342,13 +341,13 @@ describe("waitlist, reminders and attendance", () => {
       expect((await services.trainings.enrolment(org.tenant.id, ea?.id ?? ""))?.status).toBe("attended");
       expect((await services.trainings.enrolment(org.tenant.id, eb?.id ?? ""))?.status).toBe("no_show");
       // The attendance question is moot once the trainer has marked.
-      const [question] = planned(org, PURPOSES.attendance, idA);
+      const [question] = await planned(org, PURPOSES.attendance, idA);
       if (!question) throw new Error("no attendance question");
       expect((await renderRow(org, question)).kind).toBe("cancel");
       // C confirms herself from the attendance question (nobody marked her yet); someone else's button is refused.
       const idC = await idOf(org, c ?? "");
       const ec = (await services.trainings.enrolments(org.tenant.id, { personId: idC }))[0];
-      const [askC] = planned(org, PURPOSES.attendance, idC);
+      const [askC] = await planned(org, PURPOSES.attendance, idC);
       if (!askC) throw new Error("no attendance question for C");
       expect(cardText(await renderRow(org, askC))).toContain("trainings.confirm");
       expect(JSON.stringify(await confirmAttendance(services, await requester(org, b ?? ""), ec?.id ?? ""))).toContain(
@@ -388,10 +387,10 @@ describe("mandatory basic training", () => {
     expect(outcome.kind).toBe("saved");
     const people = await services.trainings.participants(org.tenant.id);
     expect(people).toHaveLength(43);
-    for (const p of people) expect(planned(org, PURPOSES.invitation, p.id).length).toBeGreaterThan(0);
+    for (const p of people) expect((await planned(org, PURPOSES.invitation, p.id)).length).toBeGreaterThan(0);
     // The invitation offers the three sessions as one-click buttons.
     const annaId = await idOf(org, org.emails.members[0] ?? "");
-    const [invitation] = planned(org, PURPOSES.invitation, annaId);
+    const [invitation] = await planned(org, PURPOSES.invitation, annaId);
     if (!invitation) throw new Error("no invitation");
     const rendered = await renderRow(org, invitation);
     expect(cardText(rendered).match(/trainings\.enrol/g)).toHaveLength(3);
@@ -404,13 +403,13 @@ describe("mandatory basic training", () => {
     // The enrolled person's invitation is moot now; the missing get a deadline reminder.
     expect((await renderRow(org, invitation)).kind).toBe("cancel");
     const missing = await idOf(org, org.emails.members[38] ?? "");
-    const [deadline] = planned(org, PURPOSES.deadline, missing);
+    const [deadline] = await planned(org, PURPOSES.deadline, missing);
     expect(deadline?.plan.notBefore.toISOString()).toBe("2026-04-08T07:00:00.000Z");
     if (!deadline) throw new Error("no deadline reminder");
     expect(cardText(await renderRow(org, deadline))).toContain("noch keinen Termin");
     // Member 38 is in Desk (Lea), 39 in Field (Leo, English).
     const leo = await idOf(org, org.emails.leads[1] ?? "");
-    const [list] = planned(org, PURPOSES.leaderList, leo);
+    const [list] = await planned(org, PURPOSES.leaderList, leo);
     if (!list) throw new Error("no leader list");
     const listText = cardText(await renderRow(org, list));
     expect(listText).toContain("Person 39");
@@ -438,9 +437,9 @@ describe("recommendations from qualification needs", () => {
     });
     // The session's save runs the recommendation at once.
     const s = await session(org, t, { date: "2026-05-05", capacity: "8" });
-    const [suggestion] = planned(org, PURPOSES.recommendation, anna);
+    const [suggestion] = await planned(org, PURPOSES.recommendation, anna);
     const lea = await idOf(org, org.emails.leads[0] ?? "");
-    const [leaderSuggestion] = planned(org, PURPOSES.recommendationLeader, lea);
+    const [leaderSuggestion] = await planned(org, PURPOSES.recommendationLeader, lea);
     if (!suggestion || !leaderSuggestion) throw new Error("no suggestions");
     expect(cardText(await renderRow(org, suggestion))).toContain(`"need":"${need.id}"`);
     expect(cardText(await renderRow(org, leaderSuggestion))).toContain("trainings.nominate");
@@ -537,7 +536,7 @@ describe("nominations and tenant isolation", () => {
     expect(bad.kind === "invalid" ? Object.keys(bad.errors).sort() : []).toEqual(["person", "training"]);
     const saved = await submitNomination(services, lea, { person: member0, training: t.id });
     expect(saved.kind).toBe("saved");
-    const [notice] = planned(org, PURPOSES.nominated, member0);
+    const [notice] = await planned(org, PURPOSES.nominated, member0);
     if (!notice) throw new Error("no nomination notice");
     expect(cardText(await renderRow(org, notice))).toContain("Lea Eins schlägt Ihnen");
     const mine = await trainingCommand(services, await requester(org, org.emails.members[0] ?? ""), "");

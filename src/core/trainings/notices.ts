@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
 import type { DeliveryRender } from "../feature.js";
 import type { Platform, TenantInfo } from "../org/types.js";
-import type { DeliveryRequest, DeliveryTarget, JsonObject, RenderedDelivery } from "../ports.js";
+import type { DeliveryPlan, DeliveryRequest, DeliveryTarget, JsonObject, RenderedDelivery } from "../ports.js";
 import type { Services } from "../services.js";
 import type { Block, Card } from "../ui/card.js";
 import { type Translate, translator } from "../ui/i18n/index.js";
@@ -52,6 +52,18 @@ const num = (payload: JsonObject | null, key: string): number | undefined => {
 // ---------------------------------------------------------------------------------------------
 // Planning
 
+/**
+ * Plans one delivery in the outbox; what is due now also takes the fast path to the queue. Without
+ * Redis ("delayed") nothing is lost: the rows wait in the database and the outbox's sweep sends them.
+ */
+export async function planDelivery(services: Services, tenantId: string, plan: DeliveryPlan): Promise<readonly string[]> {
+  const ids = await services.outbox.plan(tenantId, plan);
+  if (ids.length > 0 && plan.notBefore.getTime() <= services.clock.now().getTime()) {
+    await services.jobs.dispatchDeliveries(tenantId, ids);
+  }
+  return ids;
+}
+
 /** When the session ends: the attendance question and the trainer's list go out then. */
 export function sessionEnd(session: SessionView, training: TrainingView): Date {
   return new Date(session.startsAt.getTime() + training.durationMinutes * 60_000);
@@ -80,7 +92,7 @@ export async function planSeat(
   const now = services.clock.now();
   const base = { enrolment: enrolment.id, sequence: enrolment.sequence, startsAt: session.startsAt.toISOString() };
   const key = `enrolment:${enrolment.id}:${enrolment.sequence}`;
-  await services.outbox.plan(tenant.id, {
+  await planDelivery(services, tenant.id, {
     purpose: input.how === "promoted" ? PURPOSES.promoted : PURPOSES.enrolled,
     subject: key,
     targets,
@@ -95,7 +107,7 @@ export async function planSeat(
   ] as const) {
     const notBefore = beforeInZone(session.startsAt, zone, { days });
     if (notBefore.getTime() <= now.getTime()) continue;
-    await services.outbox.plan(tenant.id, {
+    await planDelivery(services, tenant.id, {
       purpose: PURPOSES.reminder,
       subject: `${key}:${when}`,
       targets,
@@ -103,7 +115,7 @@ export async function planSeat(
       payload: { ...base, when },
     });
   }
-  await services.outbox.plan(tenant.id, {
+  await planDelivery(services, tenant.id, {
     purpose: PURPOSES.attendance,
     subject: `${key}:attendance`,
     targets,
@@ -121,7 +133,7 @@ export async function planCancel(
 ): Promise<void> {
   const targets = targetsOf(person);
   if (targets.length === 0) return;
-  await services.outbox.plan(tenantId, {
+  await planDelivery(services, tenantId, {
     purpose: PURPOSES.cancelled,
     subject: `enrolment:${enrolment.id}:${enrolment.sequence}:cancel`,
     targets,
@@ -142,7 +154,7 @@ export async function planRoster(
   if (!trainer) return;
   const targets = targetsOf(trainer);
   if (targets.length === 0) return;
-  await services.outbox.plan(tenantId, {
+  await planDelivery(services, tenantId, {
     purpose: PURPOSES.roster,
     subject: `session:${session.id}:roster`,
     targets,

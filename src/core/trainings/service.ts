@@ -43,6 +43,7 @@ import {
   dayAfter,
   invitedPeople,
   PURPOSES,
+  planDelivery,
   planCancel,
   planRoster,
   planSeat,
@@ -429,7 +430,7 @@ async function nominate(services: Services, m: Member, trainingId: string, perso
   const nomination = await services.trainings.nominate(m.tenant.id, training.id, report.id, m.person.id);
   const [participant] = await services.trainings.participants(m.tenant.id, [report.id]);
   if (participant) {
-    await services.outbox.plan(m.tenant.id, {
+    await planDelivery(services, m.tenant.id, {
       purpose: PURPOSES.nominated,
       subject: `nomination:${nomination.id}`,
       targets: targetsOf(participant),
@@ -663,14 +664,14 @@ export async function submitInvitation(
     if (person.managerId) leaders.add(person.managerId);
     if (targets.length === 0) continue;
     const payload = { invitation: invitation.id };
-    await services.outbox.plan(m.tenant.id, {
+    await planDelivery(services, m.tenant.id, {
       purpose: PURPOSES.invitation,
       subject: `invitation:${invitation.id}`,
       targets,
       notBefore: now,
       payload,
     });
-    await services.outbox.plan(m.tenant.id, {
+    await planDelivery(services, m.tenant.id, {
       purpose: PURPOSES.deadline,
       subject: `invitation:${invitation.id}:deadline`,
       targets,
@@ -679,7 +680,7 @@ export async function submitInvitation(
     });
   }
   for (const leader of await services.trainings.participants(m.tenant.id, [...leaders])) {
-    await services.outbox.plan(m.tenant.id, {
+    await planDelivery(services, m.tenant.id, {
       purpose: PURPOSES.leaderList,
       subject: `invitation:${invitation.id}:leader`,
       targets: targetsOf(leader),
@@ -735,7 +736,7 @@ export async function recommend(services: Services, tenantId: string): Promise<n
       const payload = { need: need.id, training: training.id, person: person.id };
       const subject = `need:${need.id}:${training.id}`;
       planned += (
-        await services.outbox.plan(tenantId, {
+        await planDelivery(services, tenantId, {
           purpose: PURPOSES.recommendation,
           subject,
           targets: targetsOf(person),
@@ -745,7 +746,7 @@ export async function recommend(services: Services, tenantId: string): Promise<n
       ).length;
       const [leader] = person.managerId ? await services.trainings.participants(tenantId, [person.managerId]) : [];
       if (leader) {
-        await services.outbox.plan(tenantId, {
+        await planDelivery(services, tenantId, {
           purpose: PURPOSES.recommendationLeader,
           subject,
           targets: targetsOf(leader),
