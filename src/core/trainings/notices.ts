@@ -56,7 +56,11 @@ const num = (payload: JsonObject | null, key: string): number | undefined => {
  * Plans one delivery in the outbox; what is due now also takes the fast path to the queue. Without
  * Redis ("delayed") nothing is lost: the rows wait in the database and the outbox's sweep sends them.
  */
-export async function planDelivery(services: Services, tenantId: string, plan: DeliveryPlan): Promise<readonly string[]> {
+export async function planDelivery(
+  services: Services,
+  tenantId: string,
+  plan: DeliveryPlan,
+): Promise<readonly string[]> {
   const ids = await services.outbox.plan(tenantId, plan);
   if (ids.length > 0 && plan.notBefore.getTime() <= services.clock.now().getTime()) {
     await services.jobs.dispatchDeliveries(tenantId, ids);
