@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Locale, Platform } from "../core/org/types.js";
+import type { DeliveryFile } from "../core/ports.js";
 import type { Card } from "../core/ui/card.js";
 import type { TeamsConversationRepository } from "../db/teams-conversation-repository.js";
 import { type ChatSender, type DeliveryRecipient, RateLimitedError, type SendResult } from "../delivery/types.js";
@@ -84,13 +85,19 @@ export class ChatNotifier implements ChatSender {
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
+    files: readonly DeliveryFile[] = [],
   ): Promise<SendResult> {
     return platform === "slack"
-      ? this.sendSlack(recipient, card, locale)
-      : this.sendTeams(tenantId, recipient, card, locale);
+      ? this.sendSlack(recipient, card, locale, files)
+      : this.sendTeams(tenantId, recipient, card, locale, files);
   }
 
-  private async sendSlack(recipient: DeliveryRecipient, card: Card, locale: Locale): Promise<SendResult> {
+  private async sendSlack(
+    recipient: DeliveryRecipient,
+    card: Card,
+    locale: Locale,
+    files: readonly DeliveryFile[],
+  ): Promise<SendResult> {
     const slack = this.deps.slack;
     if (!slack) return { kind: "unreachable", reason: "Slack is not configured" };
     if (!recipient.slackUserId) return { kind: "unreachable", reason: "no Slack account linked" };
@@ -103,6 +110,18 @@ export class ChatNotifier implements ChatSender {
           blocks: message.blocks,
         });
         first ??= { channel: result.channel ?? recipient.slackUserId, messageId: result.ts ?? "" };
+      }
+      // Files go into the DM channel the message opened (files.uploadV2: getUploadURLExternal, the
+      // upload, completeUploadExternal). A failure here retries the whole row, message included: a
+      // repeated message is chosen over an invitation that never arrives.
+      const channel = first?.channel;
+      for (const file of channel ? files : []) {
+        await slack.files.uploadV2({
+          channel_id: channel,
+          file: Buffer.from(file.content, "utf8"),
+          filename: file.filename,
+          title: file.filename,
+        });
       }
     } catch (err) {
       const code = typeof err === "object" && err !== null ? Reflect.get(err, "code") : undefined;
@@ -127,6 +146,7 @@ export class ChatNotifier implements ChatSender {
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
+    files: readonly DeliveryFile[],
   ): Promise<SendResult> {
     const teams = this.deps.teams;
     if (!teams) return { kind: "unreachable", reason: "Teams is not configured" };
@@ -135,6 +155,18 @@ export class ChatNotifier implements ChatSender {
     const json = { ...renderAdaptiveCard(card, opts), fallbackText: renderText(card, opts) };
     const message = MessageFactory.attachment(CardFactory.adaptiveCard(json));
     message.summary = card.summary;
+    // A bot's 1:1 message carries a file inline as a data URI attachment (files a bot uploads to the
+    // person's OneDrive need the file-consent flow and a Graph grant Kurs does not ask for).
+    for (const file of files) {
+      message.attachments = [
+        ...(message.attachments ?? []),
+        {
+          contentType: file.mediaType,
+          contentUrl: `data:${file.mediaType};base64,${Buffer.from(file.content, "utf8").toString("base64")}`,
+          name: file.filename,
+        },
+      ];
+    }
     let sent: { channel: string; messageId: string } | undefined;
     // The adapter hands errors inside a turn to onTurnError, which only logs: catch them here and
     // rethrow after the turn, so a 403, 404, 429 or 5xx is classified instead of lost.

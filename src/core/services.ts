@@ -1,9 +1,11 @@
 import type { Locale } from "./org/types.js";
 import type {
   Clock,
+  FeedbackRepository,
   GoalRepository,
   JobQueue,
   OrgRepository,
+  Outbox,
   ReminderRepository,
   StatementRepository,
   SubmissionLog,
@@ -20,6 +22,9 @@ export interface Services {
   readonly goals: GoalRepository;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
+  readonly feedback: FeedbackRepository;
+  /** Everything Kurs sends to people: planned deliveries, rendered by the feature's renderer at send time. */
+  readonly outbox: Outbox;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

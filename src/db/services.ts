@@ -2,6 +2,8 @@ import type { Locale } from "../core/org/types.js";
 import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaDeliveryRepository } from "./delivery-repository.js";
+import { PrismaFeedbackRepository } from "./feedback-repository.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
 import { PrismaOrgRepository } from "./org-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
@@ -12,7 +14,11 @@ import { PrismaTenantRepository } from "./tenant-repository.js";
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
   prisma: PrismaClient,
-  options: { readonly jobs: JobQueue; readonly clock: Clock; readonly defaultLocale: Locale },
+  options: {
+    readonly jobs: JobQueue;
+    readonly clock: Clock;
+    readonly defaultLocale: Locale;
+  },
 ): Services {
   return {
     tenants: new PrismaTenantRepository(prisma),
@@ -20,6 +26,8 @@ export function createServices(
     goals: new PrismaGoalRepository(prisma),
     reminders: new PrismaReminderRepository(prisma),
     statements: new PrismaStatementRepository(prisma),
+    feedback: new PrismaFeedbackRepository(prisma),
+    outbox: new PrismaDeliveryRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

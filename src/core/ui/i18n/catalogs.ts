@@ -1,4 +1,5 @@
 import { KursError } from "../../../errors.js";
+import { catalog as feedback } from "../../feedback/i18n/index.js";
 import { catalog as goals } from "../../goals/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
@@ -25,6 +26,7 @@ export const featureCatalogs = {
   goals,
   statements,
   surveys,
+  feedback,
 } as const;
 
 type Catalogs = typeof featureCatalogs;
