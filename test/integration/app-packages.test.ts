@@ -88,7 +88,7 @@ describe("Slack app manifest", () => {
     const scopes = manifest.oauth_config.scopes.bot;
     // users:read.email is how Slack users are matched to the imported org chart.
     expect(scopes).toEqual(
-      expect.arrayContaining(["commands", "chat:write", "users:read", "users:read.email", "im:write"]),
+      expect.arrayContaining(["commands", "chat:write", "users:read", "users:read.email", "im:write", "files:write"]),
     );
     const scopeForEvent: Record<string, string> = { app_mention: "app_mentions:read", "message.im": "im:history" };
     const events = manifest.settings.event_subscriptions.bot_events;
