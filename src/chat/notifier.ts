@@ -16,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { renderText } from "./console/render-text.js";
 import { renderOptionsFor } from "./render-options-for.js";
 import { renderBlockKit } from "./slack/render-block-kit.js";
+import { fileConsentAttachment } from "./teams/file-consent.js";
 import { renderAdaptiveCard } from "./teams/render-adaptive-card.js";
 
 export interface NotifierDeps {
@@ -155,18 +156,9 @@ export class ChatNotifier implements ChatSender {
     const json = { ...renderAdaptiveCard(card, opts), fallbackText: renderText(card, opts) };
     const message = MessageFactory.attachment(CardFactory.adaptiveCard(json));
     message.summary = card.summary;
-    // A bot's 1:1 message carries a file inline as a data URI attachment (files a bot uploads to the
-    // person's OneDrive need the file-consent flow and a Graph grant Kurs does not ask for).
-    for (const file of files) {
-      message.attachments = [
-        ...(message.attachments ?? []),
-        {
-          contentType: file.mediaType,
-          contentUrl: `data:${file.mediaType};base64,${Buffer.from(file.content, "utf8").toString("base64")}`,
-          name: file.filename,
-        },
-      ];
-    }
+    // A bot cannot attach a file in Teams: it offers it with a consent card and uploads it to the
+    // person's OneDrive once they accept (handlers/teams, fileConsent/invoke).
+    if (files.length > 0) message.attachments = [...(message.attachments ?? []), ...files.map(fileConsentAttachment)];
     let sent: { channel: string; messageId: string } | undefined;
     // The adapter hands errors inside a turn to onTurnError, which only logs: catch them here and
     // rethrow after the turn, so a 403, 404, 429 or 5xx is classified instead of lost.

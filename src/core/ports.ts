@@ -218,6 +218,8 @@ export interface DeliveryFile {
   readonly filename: string;
   readonly mediaType: string;
   readonly content: string;
+  /** One line about the file in the recipient's language (Teams shows it on the consent card). */
+  readonly description?: string;
 }
 
 /** Builds one purpose's message for one person; core decides content, the outbox only transports. */

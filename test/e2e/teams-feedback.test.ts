@@ -1,6 +1,7 @@
 import ical from "node-ical";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTeamsApp } from "../../src/chat/teams/create-teams-app.js";
+import { FILE_CONSENT_CARD, FILE_INFO_CARD } from "../../src/chat/teams/file-consent.js";
 import { PURPOSES } from "../../src/core/feedback/deliveries.js";
 import { createServices } from "../../src/db/services.js";
 import { TeamsConversationRepository } from "../../src/db/teams-conversation-repository.js";
@@ -162,17 +163,49 @@ describe("/feedback on Teams", () => {
     const sent = await outbox.deliverDue(org.tenant.id);
     const invitation = sent.find((m) => m.row.purpose === PURPOSES.invitation && m.row.platform === "teams");
     if (!invitation) throw new Error("no Teams invitation");
-    // What the connector received for Tom: the Adaptive Card and the .ics as a text/calendar attachment.
+    // What the connector received for Tom: the Adaptive Card and the .ics offered on a file-consent card.
     const posted = connector.sent.slice(before).map((a) => a.activity);
     const toTom = posted.find((a) => JSON.stringify(a).includes("invites you to a feedback talk"));
     if (!toTom) throw new Error("the invitation did not reach the Teams connector");
-    const attachments = toTom.attachments as { contentType: string; contentUrl?: string; name?: string }[];
-    expect(attachments.map((a) => a.contentType)).toEqual([ADAPTIVE, "text/calendar"]);
-    const file = attachments[1];
-    expect(file?.name).toBe("feedback.ics");
-    const prefix = "data:text/calendar;base64,";
-    expect(file?.contentUrl?.startsWith(prefix)).toBe(true);
-    const ics = Buffer.from(file?.contentUrl?.slice(prefix.length) ?? "", "base64").toString("utf8");
+    const attachments = toTom.attachments as { contentType: string; name?: string; content?: Json }[];
+    expect(attachments.map((a) => a.contentType)).toEqual([ADAPTIVE, FILE_CONSENT_CARD]);
+    const consent = attachments[1]?.content ?? {};
+    expect(attachments[1]?.name).toBe("feedback.ics");
+    expect(String(consent.description)).toContain("Calendar entry for the feedback talk on Tue 2026-10-27, 10:00");
+    // Tom accepts: Teams hands Kurs an upload URL in his OneDrive; Kurs uploads and posts the file card.
+    const accepted = await postInvoke(app.url, {
+      ...invokeActivity({
+        verb: "",
+        data: {},
+        serviceUrl: connector.url,
+        tenantId: org.teamsTenantId,
+        aadObjectId: org.people.tom.aadObjectId,
+        locale: "en-GB",
+      }),
+      name: "fileConsent/invoke",
+      value: {
+        type: "fileUpload",
+        action: "accept",
+        context: consent.acceptContext,
+        uploadInfo: {
+          uploadUrl: `${connector.url}/upload/tom-feedback.ics`,
+          contentUrl: "https://contoso-my.sharepoint.com/personal/tom/Documents/Applications/Kurs/feedback.ics",
+          name: "feedback.ics",
+          uniqueId: "1150D938-8870-4044-9F2C-5BBDEBA70C9D",
+          fileType: "ics",
+        },
+      },
+    });
+    expect(accepted.status).toBe(200);
+    const uploaded = connector.uploads.get("tom-feedback.ics");
+    if (!uploaded) throw new Error("nothing was uploaded to Tom's OneDrive");
+    expect(uploaded.contentRange).toBe(`bytes 0-${uploaded.bytes.length - 1}/${uploaded.bytes.length}`);
+    const fileCard = connector.sent
+      .map((a) => a.activity)
+      .flatMap((a) => (Array.isArray(a.attachments) ? (a.attachments as { contentType: string; name?: string }[]) : []))
+      .find((a) => a.contentType === FILE_INFO_CARD);
+    expect(fileCard?.name).toBe("feedback.ics");
+    const ics = uploaded.bytes.toString("utf8");
     expect(ics).toContain("DTSTART;TZID=Europe/Berlin:20261027T100000");
     const event = Object.values(ical.sync.parseICS(ics)).find((c) => c?.type === "VEVENT");
     if (event?.type !== "VEVENT") throw new Error("no VEVENT");
@@ -181,6 +214,46 @@ describe("/feedback on Teams", () => {
     // An overlapping booking is refused.
     const clash = await say(org.people.tina, `feedback schedule ${org.people.anna.email} 2026-10-27 10:30`, "en-US");
     expect(clash.text).toContain("overlaps another feedback talk");
+  });
+
+  it("a declined or malformed file consent uploads nothing", async () => {
+    const base = invokeActivity({
+      verb: "",
+      data: {},
+      serviceUrl: connector.url,
+      tenantId: org.teamsTenantId,
+      aadObjectId: org.people.tom.aadObjectId,
+      locale: "en-GB",
+    });
+    const uploadInfo = {
+      uploadUrl: `${connector.url}/upload/should-not-exist.ics`,
+      contentUrl: "https://contoso-my.sharepoint.com/x.ics",
+      name: "x.ics",
+      uniqueId: "u-1",
+      fileType: "ics",
+    };
+    const declined = await postInvoke(app.url, {
+      ...base,
+      name: "fileConsent/invoke",
+      value: { type: "fileUpload", action: "decline", context: { kurs: "file", filename: "feedback.ics" } },
+    });
+    expect(declined.status).toBe(200);
+    for (const value of [
+      { type: "fileUpload", action: "accept", context: { kurs: "nope" }, uploadInfo },
+      { type: "fileUpload", action: "accept", context: "garbage", uploadInfo },
+      { type: "fileUpload", action: "accept", context: { kurs: "file", filename: "a", mediaType: "b", content: "c" } },
+      {
+        type: "fileUpload",
+        action: "accept",
+        context: { kurs: "file", filename: "a", mediaType: "b", content: "c" },
+        uploadInfo: { ...uploadInfo, uploadUrl: "file:///etc/passwd" },
+      },
+      "not an object",
+    ]) {
+      const refused = await postInvoke(app.url, { ...base, name: "fileConsent/invoke", value });
+      expect(refused.status, JSON.stringify(value)).toBe(400);
+    }
+    expect(connector.uploads.has("should-not-exist.ics")).toBe(false);
   });
 
   it("the employee assesses himself, the leader records, the employee confirms (English)", async () => {

@@ -160,7 +160,8 @@ describe("Teams app manifest", () => {
     expect(manifest.id).toBe(placeholder("MICROSOFT_APP_ID"));
     expect(bot?.botId).toBe(placeholder("MICROSOFT_APP_ID"));
     expect(bot?.scopes).toEqual(["personal", "team", "groupChat"]);
-    expect(bot?.supportsFiles).toBe(false);
+    // Calendar invitations are offered as files in the 1:1 chat (file-consent card, then OneDrive).
+    expect(bot?.supportsFiles).toBe(true);
     expect(manifest.validDomains).toEqual([placeholder("KURS_PUBLIC_HOST")]);
     expect(manifest.name.short).toBe("Kurs");
     expect(manifest.developer.name).toBe("Kurs contributors");

@@ -227,7 +227,14 @@ async function message(
     kind: "message",
     card: card,
     locale,
-    files: [{ filename: "feedback.ics", mediaType: "text/calendar", content: ics }],
+    files: [
+      {
+        filename: "feedback.ics",
+        mediaType: "text/calendar",
+        content: ics,
+        description: t("feedback.ics.file", { when }),
+      },
+    ],
     record: { ics },
   };
 }

@@ -92,6 +92,7 @@ export const feedbackDe = {
   ics: {
     summary: "Feedbackgespräch {{leader}} / {{employee}}",
     description: "Feedbackgespräch zum Kompetenzprofil. Vorbereitung: die Selbsteinschätzung in Kurs (/feedback).",
+    file: "Kalendereintrag für das Feedbackgespräch am {{when}}",
   },
   notice: {
     invited: "{{leader}} lädt Sie zum Feedbackgespräch ein: {{when}}. Die Kalenderdatei (.ics) ist angehängt.",

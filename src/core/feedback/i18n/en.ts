@@ -86,6 +86,7 @@ export const feedbackEn: typeof feedbackDe = {
   ics: {
     summary: "Feedback talk {{leader}} / {{employee}}",
     description: "Feedback talk on the competency profile. To prepare: the self-assessment in Kurs (/feedback).",
+    file: "Calendar entry for the feedback talk on {{when}}",
   },
   notice: {
     invited: "{{leader}} invites you to a feedback talk: {{when}}. The calendar file (.ics) is attached.",
