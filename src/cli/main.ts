@@ -105,6 +105,7 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--timezone <zone>", t("tenant.timezone"))
     .option("--formality <sie|du>", t("tenant.formality"))
     .option("--locale <de|en>", t("tenant.locale"))
+    .option("--feedback-hr-access <on|off>", t("tenant.feedbackHrAccess"))
     .option("--teams-tenant-id <id>", t("tenant.teamsTenantId"))
     .option("--slack-team-id <id>", t("tenant.slackTeamId"))
     .option("--training-admin <email>", t("tenant.trainingAdmin"))

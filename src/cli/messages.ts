@@ -35,6 +35,8 @@ const de = {
   "tenant.timezone": "IANA-Zeitzone für Personen ohne eigene, z. B. Europe/Berlin",
   "tenant.formality": "Anrede auf Deutsch im Chat (sie oder du)",
   "tenant.locale": "Sprache für Personen ohne eigene (de oder en)",
+  "tenant.feedbackHrAccess":
+    "ob die Personalabteilung Inhalte von Feedbackgesprächen sehen darf: on oder off (Standard: off)",
   "tenant.notFound": "Einen Mandanten „{slug}“ gibt es nicht.",
   "help.usage": "Aufruf:",
   "help.options": "Optionen:",
@@ -123,6 +125,7 @@ const en: Record<CliMessageKey, string> = {
   "tenant.timezone": "IANA time zone for people without their own, e.g. Europe/Berlin",
   "tenant.formality": "German form of address in chat (sie or du)",
   "tenant.locale": "language for people without their own (de or en)",
+  "tenant.feedbackHrAccess": "whether HR may see feedback-talk content: on or off (default: off)",
   "tenant.notFound": "There is no tenant “{slug}”.",
   "help.usage": "Usage:",
   "help.options": "Options:",

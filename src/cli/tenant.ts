@@ -11,6 +11,7 @@ export interface TenantCommandOptions {
   readonly timezone?: string;
   readonly formality?: string;
   readonly locale?: string;
+  readonly feedbackHrAccess?: string;
   /** Binds a Teams tenant (a MultiTenant app registration has no MICROSOFT_APP_TENANT_ID to bind). */
   readonly teamsTenantId?: string;
   /** Binds a Slack workspace by its team id. */
@@ -43,6 +44,7 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     timezone: opts.timezone,
     formality: opts.formality,
     locale: opts.locale,
+    feedbackHrAccess: opts.feedbackHrAccess,
   });
   // Bad input is answered before the database is opened: nothing to change, nothing to wait for.
   const bindErrors = bindingProblems(t, opts);
@@ -123,6 +125,7 @@ function describe(t: Translate, settings: TenantSettings, bindings: TenantBindin
     `  ${t("tenant.settings.formality", { value: formality })}`,
     `  ${t("tenant.settings.timezone", { value: settings.timezone })}`,
     `  ${t("tenant.settings.holidayState", { value: settings.holidayState ?? t("tenant.settings.noState") })}`,
+    `  ${t(settings.feedbackHrAccess ? "tenant.settings.feedbackHrOn" : "tenant.settings.feedbackHrOff")}`,
     `  ${t("tenant.settings.slack", { value: bindings.slackTeamId ?? t("tenant.settings.unbound") })}`,
     `  ${t("tenant.settings.teams", { value: bindings.teamsTenantId ?? t("tenant.settings.unbound") })}`,
   ].join("\n");

@@ -1,4 +1,5 @@
 import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
+import { feedbackFeature } from "./feedback/feature.js";
 import { goalsFeature } from "./goals/feature.js";
 import type { DeliveryRenderers } from "./ports.js";
 import type { Services } from "./services.js";
@@ -9,7 +10,7 @@ import { trainingsFeature } from "./trainings/feature.js";
  * The registry: every capability Kurs offers in chat. The Slack and Teams adapters, the command
  * router and the help card all read it; a new capability is one entry here.
  */
-export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature, trainingsFeature];
+export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature, feedbackFeature, trainingsFeature];
 
 export interface Registry {
   readonly features: readonly Feature[];

@@ -1,3 +1,16 @@
+import type {
+  Assessment,
+  Campaign,
+  Criterion,
+  DraftCriterion,
+  FeedbackPerson,
+  MemberKind,
+  NewTalk,
+  OpenNeed,
+  ProfileVersion,
+  TalkRecord,
+  TalkView,
+} from "./feedback/types.js";
 import type { OpenMeasure, ReminderPerson } from "./goals/reminders.js";
 import type { FocusTopicView, GoalView, NewCheckin, NewGoal } from "./goals/types.js";
 import type { ImportPlan, OrgSnapshot } from "./org/import-plan.js";
@@ -24,6 +37,8 @@ import type {
   TrainingView,
 } from "./trainings/types.js";
 import type { Card } from "./ui/card.js";
+
+export type { OpenNeed } from "./feedback/types.js";
 
 /** What core needs from outside. Implementations live in src/db, src/chat and jobs/. */
 
@@ -260,16 +275,18 @@ export type RenderedDelivery =
       readonly card: Card;
       readonly locale: Locale;
       readonly record?: JsonObject;
-      /** Files that go with the message (a training's .ics); the transport uploads/attaches them. */
-      readonly attachments?: readonly DeliveryAttachment[];
+      /** Files sent along with the card (a calendar invitation), where the platform can attach them. */
+      readonly files?: readonly DeliveryFile[];
     }
   /** Nothing to send any more (subject or person gone, a reminder made moot); the row is closed with the reason. */
   | { readonly kind: "cancel"; readonly reason: string };
 
-export interface DeliveryAttachment {
+export interface DeliveryFile {
   readonly filename: string;
-  readonly contentType: string;
+  readonly mediaType: string;
   readonly content: string;
+  /** One line about the file in the recipient's language (Teams shows it on the consent card). */
+  readonly description?: string;
 }
 
 /** Builds one purpose's message for one person; core decides content, the outbox only transports. */
@@ -313,4 +330,92 @@ export interface SubmissionLog {
   claim(tenantId: string, key: string, at: Date): Promise<boolean>;
   /** Gives the key back when the submit did not save (invalid input, refusal, error), so it can be retried. */
   release(tenantId: string, key: string): Promise<void>;
+}
+
+/**
+ * Competency profile and feedback talks (src/core/feedback). Talk content (assessments, needs,
+ * agreements) is returned to core only; core decides who may see it (feedback/access.ts).
+ */
+/** What a change to a talk sends, computed from the talk as saved (its id and schedule version). */
+export type TalkPlans = (talk: TalkView) => readonly DeliveryPlan[];
+
+/** A changed talk and the outbox rows written with it. */
+export interface SavedTalk {
+  readonly talk: TalkView;
+  readonly deliveryIds: readonly string[];
+}
+
+export interface FeedbackRepository {
+  /** Writes the given criteria as the tenant's draft unless it has a draft already. */
+  seedDraft(tenantId: string, criteria: readonly Criterion[]): Promise<void>;
+  draft(tenantId: string): Promise<readonly DraftCriterion[]>;
+  /** Replaces a draft criterion's texts and levels; clears its approvals. Null when the key is unknown. */
+  updateCriterion(tenantId: string, criterion: Criterion, byId: string): Promise<DraftCriterion | null>;
+  addComment(tenantId: string, criterionKey: string, personId: string, text: string): Promise<void>;
+  approve(tenantId: string, criterionKey: string, personId: string): Promise<void>;
+  /** Publishes the draft as the next version (a snapshot that is never updated). */
+  publish(tenantId: string, criteria: readonly Criterion[], byId: string): Promise<ProfileVersion>;
+  latestProfile(tenantId: string): Promise<ProfileVersion | null>;
+  profile(tenantId: string, id: string): Promise<ProfileVersion | null>;
+  members(tenantId: string, kind: MemberKind): Promise<readonly string[]>;
+  setMember(tenantId: string, kind: MemberKind, personId: string, member: boolean): Promise<void>;
+  campaign(tenantId: string): Promise<Campaign | null>;
+  setCampaign(tenantId: string, campaign: Campaign, byId: string): Promise<void>;
+  /** Whether the tenant lets its HR members see talk content (tenant setting, default off). */
+  hrAccess(tenantId: string): Promise<boolean>;
+  /** Active people with their managers. */
+  people(tenantId: string): Promise<readonly FeedbackPerson[]>;
+  /**
+   * Creates the talk unless the leader or the employee has a talk (not cancelled) overlapping
+   * [startsAt, startsAt + durationMin); checked and written under one lock, so two racing bookings
+   * cannot both win. Returns the talks in the way instead. `plans` (what the new talk sends) are
+   * written as outbox rows in the same transaction; their ids come back for the fast path.
+   */
+  createTalk(
+    talk: NewTalk,
+    plans?: TalkPlans,
+  ): Promise<
+    | { readonly ok: true; readonly talk: TalkView; readonly deliveryIds: readonly string[] }
+    | { readonly ok: false; readonly conflicts: readonly TalkView[] }
+  >;
+  /** Moves a scheduled talk (sequence + 1), with the same overlap rule and outbox rows as createTalk. */
+  rescheduleTalk(
+    tenantId: string,
+    id: string,
+    startsAt: Date,
+    place: string | null,
+    plans?: TalkPlans,
+  ): Promise<
+    | { readonly ok: true; readonly talk: TalkView; readonly deliveryIds: readonly string[] }
+    | { readonly ok: false; readonly conflicts: readonly TalkView[] }
+    | { readonly ok: false; readonly conflicts: null }
+  >;
+  /** Cancels a scheduled talk (sequence + 1) and writes `plans` with it; null when it is not scheduled. */
+  cancelTalk(tenantId: string, id: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  talk(tenantId: string, id: string): Promise<TalkView | null>;
+  /** Talks (any state) where the person is leader or employee. */
+  talksOf(tenantId: string, personId: string): Promise<readonly TalkView[]>;
+  /** Every talk of the tenant that is not cancelled (for coverage counts; callers never show content). */
+  activeTalks(tenantId: string): Promise<readonly TalkView[]>;
+  saveSelfAssessment(
+    tenantId: string,
+    id: string,
+    assessment: Assessment,
+    note: string | null,
+  ): Promise<TalkView | null>;
+  /** Records the leader's part (replacing an earlier record and its needs); the talk waits for the employee. */
+  recordTalk(tenantId: string, id: string, record: TalkRecord, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /** The employee's confirmation: the record becomes final and its needs open. Null unless recorded. */
+  confirmTalk(tenantId: string, id: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /** The employee's comment on the record instead of confirming it. */
+  commentTalk(tenantId: string, id: string, comment: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /**
+   * Qualification needs from confirmed talks that no training has closed yet, for the trainings
+   * feature: all of the tenant's, or one person's. Ordered by priority (high first), then oldest first.
+   * Each `OpenNeed` is { id, personId, criterionKey, criterionName: { de, en }, levelGap (≥ 0),
+   * priority: "high" | "medium" | "low", talkId, agreedAt }. A need is open once the employee has
+   * confirmed the talk's record. This is the only way content of a talk leaves the feedback feature;
+   * it carries no assessment text, agreements or comments.
+   */
+  openNeeds(tenantId: string, personId?: string): Promise<readonly OpenNeed[]>;
 }

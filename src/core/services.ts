@@ -1,6 +1,7 @@
 import type { Locale } from "./org/types.js";
 import type {
   Clock,
+  FeedbackRepository,
   GoalRepository,
   JobQueue,
   OrgRepository,
@@ -27,6 +28,8 @@ export interface Services {
   /** Open qualification needs (from feedback talks) that trainings answer. */
   readonly qualificationNeeds: QualificationNeeds;
   /** Everything Kurs sends to people: planned deliveries, rendered by the feature at send time. */
+  readonly feedback: FeedbackRepository;
+  /** Everything Kurs sends to people: planned deliveries, rendered by the feature's renderer at send time. */
   readonly outbox: Outbox;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;

@@ -3,16 +3,22 @@ import type { QualificationNeedView } from "../core/trainings/types.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 
 /**
- * Qualification needs over the QualificationNeed table, so trainings work and are testable on their
- * own. The feedback feature (branch h-feedback) records needs from talks; when both land, the lead
- * points this port at that feature's repository or keeps this table as the shared one.
+ * The trainings' view of qualification needs: the QualificationNeed rows feedback talks agree (open
+ * once the employee confirms the talk) and needs recorded outside a talk. Trainings never see talk
+ * content, only person, criterion and priority.
  */
 export class PrismaQualificationNeeds implements QualificationNeeds {
   constructor(private readonly prisma: PrismaClient) {}
 
   async openNeeds(tenantId: string, personId?: string): Promise<readonly QualificationNeedView[]> {
     return this.prisma.qualificationNeed.findMany({
-      where: { tenantId, addressedAt: null, ...(personId ? { personId } : {}) },
+      where: {
+        tenantId,
+        openedAt: { not: null },
+        closedAt: null,
+        addressedAt: null,
+        ...(personId ? { personId } : {}),
+      },
       select: { id: true, personId: true, criterionKey: true, priority: true },
       orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { id: "asc" }],
     });
@@ -28,7 +34,14 @@ export class PrismaQualificationNeeds implements QualificationNeeds {
   /** Records a need (tests, the demo; in production the feedback talk does). */
   async record(tenantId: string, need: Omit<QualificationNeedView, "id">): Promise<QualificationNeedView> {
     return this.prisma.qualificationNeed.create({
-      data: { tenantId, personId: need.personId, criterionKey: need.criterionKey, priority: need.priority },
+      // Recorded outside a talk, so open at once.
+      data: {
+        tenantId,
+        personId: need.personId,
+        criterionKey: need.criterionKey,
+        priority: need.priority,
+        openedAt: new Date(),
+      },
       select: { id: true, personId: true, criterionKey: true, priority: true },
     });
   }

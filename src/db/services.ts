@@ -3,6 +3,7 @@ import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaDeliveryRepository } from "./delivery-repository.js";
+import { PrismaFeedbackRepository } from "./feedback-repository.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
 import { PrismaOrgRepository } from "./org-repository.js";
 import { PrismaQualificationNeeds } from "./qualification-need-repository.js";
@@ -15,7 +16,11 @@ import { PrismaTrainingRepository } from "./training-repository.js";
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
   prisma: PrismaClient,
-  options: { readonly jobs: JobQueue; readonly clock: Clock; readonly defaultLocale: Locale },
+  options: {
+    readonly jobs: JobQueue;
+    readonly clock: Clock;
+    readonly defaultLocale: Locale;
+  },
 ): Services {
   return {
     tenants: new PrismaTenantRepository(prisma),
@@ -25,6 +30,7 @@ export function createServices(
     statements: new PrismaStatementRepository(prisma),
     trainings: new PrismaTrainingRepository(prisma),
     qualificationNeeds: new PrismaQualificationNeeds(prisma),
+    feedback: new PrismaFeedbackRepository(prisma),
     outbox: new PrismaDeliveryRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,

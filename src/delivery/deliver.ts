@@ -131,7 +131,14 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
   }
   let result: Awaited<ReturnType<ChatSender["send"]>>;
   try {
-    result = await deps.sender.send(claim.tenantId, claim.platform, recipient, rendered.card, rendered.locale);
+    result = await deps.sender.send(
+      claim.tenantId,
+      claim.platform,
+      recipient,
+      rendered.card,
+      rendered.locale,
+      rendered.files,
+    );
   } catch (err) {
     if (err instanceof RateLimitedError) {
       const at = new Date(deps.clock.now().getTime() + err.retryAfterMs);

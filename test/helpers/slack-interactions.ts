@@ -201,6 +201,11 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
         state = { type, selected_date: given === undefined ? initial : given };
         break;
       }
+      case "timepicker": {
+        const initial = typeof el.initial_time === "string" ? el.initial_time : null;
+        state = { type, selected_time: given === undefined ? initial : given };
+        break;
+      }
       case "static_select":
       case "radio_buttons": {
         const initial = isRecord(el.initial_option) ? el.initial_option : null;

@@ -203,6 +203,15 @@ describe("kurs demo", { timeout: 300_000 }, () => {
       expect(second.stdout).toContain("90 people in 22 units");
       // Nothing was rewritten by the second run: same ids, same links, same update times.
       expect(await snapshot()).toEqual(before);
+      // The feedback round: one published profile, the working group and three booked talks, once.
+      const pglite = await openDatabase({ kind: "pglite", dataDir });
+      try {
+        expect(await pglite.prisma.competencyProfile.count()).toBe(1);
+        expect(await pglite.prisma.feedbackMember.count({ where: { kind: "working_group" } })).toBe(3);
+        expect(await pglite.prisma.feedbackTalk.count({ where: { state: "scheduled" } })).toBe(3);
+      } finally {
+        await pglite.close();
+      }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -55,6 +55,20 @@ describe("kurs tenant", { timeout: 300_000 }, () => {
     expect(missing.stderr).toContain("Einen Mandanten „nope“ gibt es nicht.");
   });
 
+  it("lets HR see feedback-talk content only when switched on (default off)", async () => {
+    const shown = await runKurs(["tenant"], env());
+    expect(shown.stdout).toContain("HR sieht Inhalte von Feedbackgesprächen: nein");
+    const on = await runKurs(["tenant", "--feedback-hr-access", "on", "--lang", "en"], env());
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain("HR sees feedback-talk content: yes");
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } })).feedbackHrAccess).toBe(true);
+    const bad = await runKurs(["tenant", "--feedback-hr-access", "maybe", "--lang", "en"], env());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("unknown value “maybe” for --feedback-hr-access (allowed: on, off)");
+    expect((await runKurs(["tenant", "--feedback-hr-access", "off"], env())).code).toBe(0);
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } })).feedbackHrAccess).toBe(false);
+  });
+
   it("binds a Teams tenant and a Slack workspace, refuses garbage and ids bound to another tenant", async () => {
     const teamsId = "72F988BF-86F1-41AF-91AB-2D7CD011DB47";
     const bound = await runKurs(["tenant", "--teams-tenant-id", teamsId, "--slack-team-id", "T024BE7LD"], env());

@@ -158,7 +158,7 @@ describe("schedules", () => {
     await upsertSchedules(producer.queue, org.tenant, schedules);
     await upsertSchedules(producer.queue, org.tenant, schedules);
     const schedulers = await producer.queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(3);
+    expect(schedulers).toHaveLength(4);
     expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: `org.link-identities:${org.tenant.id}`,
@@ -173,7 +173,8 @@ describe("schedules", () => {
         pattern: "30 * * * *",
       }),
     );
-    // Feature modules add theirs: training suggestions from qualification needs, on weekday mornings.
+    // Feature modules add theirs: training suggestions from qualification needs, on weekday mornings,
+    // and the feedback campaign's weekly nudge scan, Mondays at nine in the tenant's zone.
     expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: `trainings.recommend:${org.tenant.id}`,
@@ -181,14 +182,23 @@ describe("schedules", () => {
         pattern: "0 8 * * 1-5",
       }),
     );
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({
+        key: `feedback.nudge-scan:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "0 9 * * 1",
+      }),
+    );
     expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual([
       "goals.reminders-scan",
+      "feedback.nudge-scan",
       "trainings.recommend",
     ]);
     // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
     const upcoming = await queue.getDelayed();
     expect(upcoming.map((job) => job.name).sort()).toEqual([
+      "feedback.nudge-scan",
       "goals.reminders-scan",
       "org.link-identities",
       "trainings.recommend",

@@ -244,7 +244,7 @@ describe("waitlist, reminders and attendance", () => {
     if (!promotedRow) return;
     const promoted = await renderRow(org, promotedRow);
     expect(cardText(promoted)).toContain("Ein Platz ist frei geworden");
-    expect(promoted.kind === "message" ? promoted.attachments?.[0]?.content : "").toContain("METHOD:REQUEST");
+    expect(promoted.kind === "message" ? promoted.files?.[0]?.content : "").toContain("METHOD:REQUEST");
 
     // Someone else cannot cancel p1's seat.
     const p1Enrolment = after.get(await idOf(org, p1 ?? ""));
@@ -295,7 +295,7 @@ describe("waitlist, reminders and attendance", () => {
     const [cancelRow] = await planned(org, PURPOSES.cancelled, idB);
     if (!cancelRow) throw new Error("no cancel");
     const cancelled = await renderRow(org, cancelRow);
-    const ics = cancelled.kind === "message" ? unfold(cancelled.attachments?.[0]?.content ?? "") : "";
+    const ics = cancelled.kind === "message" ? unfold(cancelled.files?.[0]?.content ?? "") : "";
     expect(ics).toContain("METHOD:CANCEL");
     expect(ics).toContain("STATUS:CANCELLED");
     expect(ics).toContain("SEQUENCE:1");
@@ -305,7 +305,7 @@ describe("waitlist, reminders and attendance", () => {
     const [again] = (await planned(org, PURPOSES.enrolled, idB)).slice(-1);
     if (!again) throw new Error("no confirmation");
     const renewed = await renderRow(org, again);
-    const renewedIcs = renewed.kind === "message" ? unfold(renewed.attachments?.[0]?.content ?? "") : "";
+    const renewedIcs = renewed.kind === "message" ? unfold(renewed.files?.[0]?.content ?? "") : "";
     expect(renewedIcs).toContain(`UID:training-${s.id}-${idB}@kurs.invalid`);
     expect(renewedIcs).toContain("SEQUENCE:2");
     expect(renewedIcs).toContain("METHOD:REQUEST");

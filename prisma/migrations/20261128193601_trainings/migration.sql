@@ -4,9 +4,6 @@ CREATE TYPE "TrainingKind" AS ENUM ('basic', 'advanced', 'in_depth');
 -- CreateEnum
 CREATE TYPE "EnrolmentStatus" AS ENUM ('enrolled', 'waitlisted', 'attended', 'no_show', 'cancelled');
 
--- CreateEnum
-CREATE TYPE "NeedPriority" AS ENUM ('high', 'medium', 'low');
-
 -- CreateTable
 CREATE TABLE "Training" (
     "id" UUID NOT NULL,
@@ -94,20 +91,6 @@ CREATE TABLE "TrainingAdmin" (
     CONSTRAINT "TrainingAdmin_pkey" PRIMARY KEY ("tenantId","personId")
 );
 
--- CreateTable
-CREATE TABLE "QualificationNeed" (
-    "id" UUID NOT NULL,
-    "tenantId" UUID NOT NULL,
-    "personId" UUID NOT NULL,
-    "criterionKey" TEXT NOT NULL,
-    "priority" "NeedPriority" NOT NULL,
-    "addressedAt" TIMESTAMP(3),
-    "enrolmentId" UUID,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "QualificationNeed_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE INDEX "Training_tenantId_kind_idx" ON "Training"("tenantId", "kind");
 
@@ -140,12 +123,6 @@ CREATE INDEX "TrainingInvitation_tenantId_trainingId_idx" ON "TrainingInvitation
 
 -- CreateIndex
 CREATE UNIQUE INDEX "TrainingInvitation_tenantId_id_key" ON "TrainingInvitation"("tenantId", "id");
-
--- CreateIndex
-CREATE INDEX "QualificationNeed_tenantId_personId_idx" ON "QualificationNeed"("tenantId", "personId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "QualificationNeed_tenantId_id_key" ON "QualificationNeed"("tenantId", "id");
 
 -- AddForeignKey
 ALTER TABLE "Training" ADD CONSTRAINT "Training_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -195,8 +172,12 @@ ALTER TABLE "TrainingAdmin" ADD CONSTRAINT "TrainingAdmin_tenantId_fkey" FOREIGN
 -- AddForeignKey
 ALTER TABLE "TrainingAdmin" ADD CONSTRAINT "TrainingAdmin_tenantId_personId_fkey" FOREIGN KEY ("tenantId", "personId") REFERENCES "Person"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
 
--- AddForeignKey
-ALTER TABLE "QualificationNeed" ADD CONSTRAINT "QualificationNeed_tenantId_fkey" FOREIGN KEY ("tenantId") REFERENCES "Tenant"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- QualificationNeed is the feedback talks' table (20261128190643_feedback_talks); trainings mark
+-- needs addressed by an enrolment, and needs may be recorded outside a talk.
+ALTER TABLE "QualificationNeed" ALTER COLUMN "talkId" DROP NOT NULL,
+ALTER COLUMN "levelGap" SET DEFAULT 0,
+ADD COLUMN "addressedAt" TIMESTAMP(3),
+ADD COLUMN "enrolmentId" UUID;
 
--- AddForeignKey
-ALTER TABLE "QualificationNeed" ADD CONSTRAINT "QualificationNeed_tenantId_personId_fkey" FOREIGN KEY ("tenantId", "personId") REFERENCES "Person"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
+-- CreateIndex
+CREATE UNIQUE INDEX "QualificationNeed_tenantId_id_key" ON "QualificationNeed"("tenantId", "id");

@@ -3,7 +3,7 @@ import type { SessionView, TrainingView } from "./types.js";
 
 export interface CalendarFile {
   readonly filename: string;
-  readonly contentType: "text/calendar";
+  readonly mediaType: "text/calendar";
   readonly content: string;
 }
 
@@ -48,7 +48,7 @@ export function sessionCalendar(input: {
   });
   return {
     filename: input.cancelled ? "training-cancelled.ics" : "training.ics",
-    contentType: "text/calendar",
+    mediaType: "text/calendar",
     content: cal.toString(),
   };
 }

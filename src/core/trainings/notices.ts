@@ -208,7 +208,7 @@ async function seat(services: Services, tenantId: string, enrolmentId: string | 
 function message(
   r: Reader,
   card: Card,
-  extra: Partial<Pick<Extract<RenderedDelivery, { kind: "message" }>, "attachments">> = {},
+  extra: Partial<Pick<Extract<RenderedDelivery, { kind: "message" }>, "files">> = {},
 ): RenderedDelivery {
   return { kind: "message", card, locale: r.view.locale, ...extra };
 }
@@ -273,7 +273,7 @@ const renderEnrolled: DeliveryRender = async (services, request) => {
       },
     ],
   };
-  return message(r, card, waitlisted ? {} : { attachments: [calendar(r, s, false)] });
+  return message(r, card, waitlisted ? {} : { files: [calendar(r, s, false)] });
 };
 
 const renderPromoted: DeliveryRender = async (services, request) => {
@@ -302,7 +302,7 @@ const renderPromoted: DeliveryRender = async (services, request) => {
         },
       ],
     },
-    { attachments: [calendar(r, s, false)] },
+    { files: [calendar(r, s, false)] },
   );
 };
 
@@ -322,7 +322,7 @@ const renderCancelled: DeliveryRender = async (services, request) => {
       summary: t("trainings.notice.cancelledSummary", { title }),
       blocks: [{ type: "text", text: t("trainings.enrol.cancelled", { title: escapeMarkup(title), when }) }],
     },
-    { attachments: [calendar(r, s, true)] },
+    { files: [calendar(r, s, true)] },
   );
 };
 

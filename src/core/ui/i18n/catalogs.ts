@@ -1,4 +1,5 @@
 import { KursError } from "../../../errors.js";
+import { catalog as feedback } from "../../feedback/i18n/index.js";
 import { catalog as goals } from "../../goals/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
@@ -27,6 +28,7 @@ export const featureCatalogs = {
   statements,
   surveys,
   trainings,
+  feedback,
 } as const;
 
 type Catalogs = typeof featureCatalogs;
