@@ -57,6 +57,13 @@ describe("training messages through the outbox and the worker", () => {
       "chat.postMessage",
       (body) => body.channel === org.people.anna.slackUserId && textOf(body).includes("Sie sind angemeldet"),
     );
+    // The calendar file follows the confirmation into the same DM: 09:00 Berlin on 24 November.
+    await waitForCalls(app.slack, "files.completeUploadExternal", (b) => b.channel_id === org.people.anna.slackUserId);
+    const [file] = app.slack.files().filter((f) => f.channel === org.people.anna.slackUserId);
+    expect(file?.filename).toBe("training.ics");
+    const ics = (file?.bytes.toString("utf8") ?? "").replace(/\r?\n[ \t]/g, "");
+    expect(ics).toContain("METHOD:REQUEST");
+    expect(ics).toMatch(/DTSTART(;[^:]*)?:20261124T080000Z/);
     const anna = (await services.org.findPersonByEmail(org.tenant.id, org.people.anna.email))?.id ?? "";
     const rows = await plannedDeliveries(app.kurs.db.prisma, org.tenant.id, {
       purpose: PURPOSES.enrolled,
