@@ -9,6 +9,7 @@ import type {
   SubmissionLog,
   TenantRepository,
 } from "./ports.js";
+import type { SurveyRepository } from "./surveys/ports.js";
 
 /**
  * What every handler can use, built once at the composition root (src/app.ts). A new capability
@@ -20,6 +21,7 @@ export interface Services {
   readonly goals: GoalRepository;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
+  readonly surveys: SurveyRepository;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

@@ -7,6 +7,7 @@ import { PrismaOrgRepository } from "./org-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
 import { PrismaStatementRepository } from "./statement-repository.js";
 import { PrismaSubmissionLog } from "./submission-repository.js";
+import { PrismaSurveyRepository } from "./survey-repository.js";
 import { PrismaTenantRepository } from "./tenant-repository.js";
 
 /** The services every handler and feature job uses, on one Prisma client. */
@@ -20,6 +21,7 @@ export function createServices(
     goals: new PrismaGoalRepository(prisma),
     reminders: new PrismaReminderRepository(prisma),
     statements: new PrismaStatementRepository(prisma),
+    surveys: new PrismaSurveyRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

@@ -1,4 +1,5 @@
 import type { Locale } from "../core/org/types.js";
+import type { DeliveryPlan } from "../core/ports.js";
 import type { SurveyRepository } from "../core/surveys/ports.js";
 import type {
   AnswerValue,
@@ -15,6 +16,7 @@ import type {
 } from "../core/surveys/types.js";
 import { KursError } from "../errors.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { writePlan } from "./delivery-repository.js";
 
 const surveyInclude = {
   criteria: { orderBy: { position: "asc" } },
@@ -292,6 +294,134 @@ export class PrismaSurveyRepository implements SurveyRepository {
         at,
       );
       return true;
+    });
+  }
+
+  async openPulse(input: {
+    tenantId: string;
+    waveId: string;
+    anonymityThreshold: number;
+    opensAt: Date;
+    closesAt: Date;
+    plans: readonly DeliveryPlan[];
+  }): Promise<readonly string[]> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const { count } = await tx.surveyWave.updateMany({
+          where: { tenantId: input.tenantId, id: input.waveId, status: "draft" },
+          data: {
+            status: "open",
+            anonymityThreshold: input.anonymityThreshold,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+          },
+        });
+        if (count !== 1) throw new KursError("WAVE_NOT_DRAFT", `wave ${input.waveId} is not a draft`);
+        const ids: string[] = [];
+        for (const plan of input.plans) ids.push(...(await writePlan(tx, input.tenantId, plan)));
+        return ids;
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async answerInChat(
+    tenantId: string,
+    waveId: string,
+    personId: string,
+    response: NewResponse,
+    at: Date,
+  ): Promise<boolean> {
+    const wave = await this.prisma.surveyWave.findFirst({
+      where: { tenantId, id: waveId, status: "open" },
+      include: { survey: { include: { questions: true } } },
+    });
+    if (!wave) return false;
+    const questionIds = new Map(wave.survey.questions.map((q) => [q.key, q.id]));
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        // The unique (wave, person) row is the one-answer-per-person guard; it holds no answer.
+        await tx.surveyParticipation.create({ data: { tenantId, waveId, personId, answeredAt: at } });
+        await insertResponse(
+          tx,
+          tenantId,
+          waveId,
+          questionIds,
+          wave.survey.anonymous ? { ...response, personId: null } : { ...response, personId },
+          at,
+        );
+        return true;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  async hasAnswered(tenantId: string, waveId: string, personId: string): Promise<boolean> {
+    return (await this.prisma.surveyParticipation.count({ where: { tenantId, waveId, personId } })) > 0;
+  }
+
+  participationCount(tenantId: string, waveId: string): Promise<number> {
+    return this.prisma.surveyParticipation.count({ where: { tenantId, waveId } });
+  }
+
+  async closeWave(
+    tenantId: string,
+    waveId: string,
+    at: Date,
+    resultPurpose: string,
+  ): Promise<{ closed: boolean; deliveryIds: readonly string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.surveyWave.updateMany({
+        where: { tenantId, id: waveId, status: "open" },
+        data: { status: "closed", closesAt: at },
+      });
+      const due = await tx.delivery.updateManyAndReturn({
+        where: { tenantId, purpose: resultPurpose, subject: waveId, state: "pending", notBefore: { gt: at } },
+        data: { notBefore: at },
+        select: { id: true },
+      });
+      return { closed: count === 1, deliveryIds: due.map((d) => d.id) };
+    });
+  }
+
+  async wave(tenantId: string, waveId: string) {
+    const row = await this.prisma.surveyWave.findFirst({
+      where: { tenantId, id: waveId },
+      include: { survey: { include: surveyInclude } },
+    });
+    if (!row) return null;
+    return {
+      survey: toSurvey(row.survey),
+      wave: toWave(row),
+      closesAt: row.closesAt,
+      createdById: row.survey.createdById,
+    };
+  }
+
+  async openForPerson(tenantId: string, personId: string, promptPurpose: string) {
+    const prompted = await this.prisma.delivery.findMany({
+      where: { tenantId, personId, purpose: promptPurpose },
+      select: { subject: true },
+      distinct: ["subject"],
+    });
+    const ids = prompted.map((p) => p.subject).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.surveyWave.findMany({
+      where: { tenantId, id: { in: ids }, status: "open", participation: { none: { personId } } },
+      include: { survey: { include: surveyInclude } },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map((row) => ({ survey: toSurvey(row.survey), wave: toWave(row), closesAt: row.closesAt }));
+  }
+
+  async employeeSurveys(tenantId: string, limit: number) {
+    return this.prisma.survey.findMany({
+      where: { tenantId, audience: "employees" },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, title: true, createdById: true },
     });
   }
 }

@@ -1,0 +1,71 @@
+import { action, type Feature, FollowUpFailed, form } from "../feature.js";
+import { surveyActions } from "./actions.js";
+import {
+  ANSWER_FORM_ID,
+  finish,
+  openAnswerForm,
+  openPulseForm,
+  PROMPT_PURPOSE,
+  PULSE_FORM_ID,
+  type PulseSubmit,
+  pick,
+  REMINDER_PURPOSE,
+  RESULT_PURPOSE,
+  renderPrompt,
+  renderResult,
+  showPrompt,
+  submitAnswer,
+  submitPulse,
+  surveyCommand,
+} from "./pulse.js";
+
+/** Surveys in chat (issue 8): employee pulses by DM with reminders, results with anonymity kept. */
+export const surveysFeature: Feature = {
+  name: "surveys",
+  commands: [
+    {
+      command: "survey",
+      description: "commands.survey",
+      run: (ctx, args) => surveyCommand(ctx.services, ctx.requester, args),
+    },
+  ],
+  deliveries: {
+    [PROMPT_PURPOSE]: renderPrompt,
+    [REMINDER_PURPOSE]: renderPrompt,
+    [RESULT_PURPOSE]: renderResult,
+  },
+  actions: [
+    action(surveyActions.create, (ctx) => openPulseForm(ctx.services, ctx.requester)),
+    action(surveyActions.open, async (ctx, p) => ({
+      kind: "card",
+      card: await showPrompt(ctx.services, ctx.requester, p.wave),
+    })),
+    // Each tap replaces the prompt in place, showing what was picked; the picks travel in the card.
+    action(surveyActions.pick, async (ctx, p) => ({
+      kind: "update",
+      card: await pick(ctx.services, ctx.requester, p),
+    })),
+    action(surveyActions.finish, async (ctx, p) => ({
+      kind: "update",
+      card: await finish(ctx.services, ctx.requester, p),
+    })),
+    action(surveyActions.comment, (ctx, p) => openAnswerForm(ctx.services, ctx.requester, p)),
+  ],
+  forms: [
+    form<PulseSubmit>({
+      id: PULSE_FORM_ID,
+      submit: (ctx, _metadata, values) => submitPulse(ctx.services, ctx.requester, values),
+      after: async (ctx, saved) => {
+        const dispatched = await ctx.services.jobs.dispatchDeliveries(saved.tenantId, saved.deliveryIds);
+        if (dispatched === "delayed")
+          throw new FollowUpFailed(saved.card, "pulse saved; its prompts wait in the outbox until the queue is back", {
+            cause: null,
+          });
+      },
+    }),
+    form({
+      id: ANSWER_FORM_ID,
+      submit: (ctx, metadata, values) => submitAnswer(ctx.services, ctx.requester, metadata, values),
+    }),
+  ],
+};
