@@ -377,12 +377,21 @@ export class PrismaSurveyRepository implements SurveyRepository {
         where: { tenantId, id: waveId, status: "open" },
         data: { status: "closed", closesAt: at },
       });
-      const due = await tx.delivery.updateManyAndReturn({
-        where: { tenantId, purpose: resultPurpose, subject: waveId, state: "pending", notBefore: { gt: at } },
-        data: { notBefore: at },
-        select: { id: true },
+      if (count !== 1) return { closed: false, deliveryIds: [] };
+      // The scheduled result's job waits in the queue until its time; rather than move it, it is
+      // cancelled and a result due now is planned under its own subject.
+      const scheduled = await tx.delivery.updateManyAndReturn({
+        where: { tenantId, purpose: resultPurpose, subject: waveId, state: "pending" },
+        data: { state: "cancelled", reason: "closed early" },
+        select: { personId: true, platform: true },
       });
-      return { closed: count === 1, deliveryIds: due.map((d) => d.id) };
+      const deliveryIds = await writePlan(tx, tenantId, {
+        purpose: resultPurpose,
+        subject: `${waveId}:closed`,
+        targets: scheduled.map((r) => ({ personId: r.personId, platform: r.platform })),
+        notBefore: at,
+      });
+      return { closed: true, deliveryIds };
     });
   }
 

@@ -78,8 +78,8 @@ export interface SurveyRepository {
   /** How many people answered a wave (participation rows; never who). */
   participationCount(tenantId: string, waveId: string): Promise<number>;
   /**
-   * Closes an open wave (false when it was not open) and brings the creator's pending result
-   * delivery forward to `at`; returns the ids of result rows now due.
+   * Closes an open wave (false when it was not open): the creator's scheduled result is cancelled
+   * and one due at `at` planned (subject "waveId:closed"); returns the ids of the rows now due.
    */
   closeWave(
     tenantId: string,

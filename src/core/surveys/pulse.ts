@@ -896,9 +896,10 @@ export async function renderPrompt(services: Services, request: DeliveryRequest)
 
 /** The creator's result at the close: closes the wave if the schedule did not yet. */
 export async function renderResult(services: Services, request: DeliveryRequest): Promise<RenderedDelivery> {
+  const waveId = request.subject.split(":")[0] ?? "";
   const [r, found] = await Promise.all([
     recipientOf(services, request),
-    UUID.test(request.subject) ? services.surveys.wave(request.tenantId, request.subject) : null,
+    UUID.test(waveId) ? services.surveys.wave(request.tenantId, waveId) : null,
   ]);
   if (!r || !found) return { kind: "cancel", reason: "wave, tenant or person gone" };
   if (found.wave.status === "open")
