@@ -5,7 +5,9 @@ import { actionRef } from "../feature.js";
 export const PICKS = /^(?:\d{1,2}=\d{1,2}(?:\.\d{1,2}=\d{1,2})*)?$/;
 
 const wave = z.object({ wave: z.guid() });
-const picks = z.object({ wave: z.guid(), a: z.string().regex(PICKS).max(200) });
+// Teams drops empty strings from button data: no picks yet arrives as no `a` at all.
+const picksField = z.string().regex(PICKS).max(200).optional();
+const picks = z.object({ wave: z.guid(), a: picksField });
 
 /** The buttons of the survey cards: ids and payload schemas in one place. */
 export const surveyActions = {
@@ -18,7 +20,7 @@ export const surveyActions = {
     "surveys.pick",
     z.object({
       wave: z.guid(),
-      a: z.string().regex(PICKS).max(200),
+      a: picksField,
       q: z.string().regex(/^\d{1,2}$/),
       v: z.string().regex(/^\d{1,2}$/),
     }),

@@ -569,13 +569,13 @@ export async function showPrompt(services: Services, requester: Requester, waveI
 export async function pick(
   services: Services,
   requester: Requester,
-  p: { wave: string; a: string; q: string; v: string },
+  p: { wave: string; a?: string | undefined; q: string; v: string },
 ): Promise<Card> {
   const m = member(requester);
   if (!isMember(m)) return m;
   const ctx = await openWave(services, m, p.wave);
   if (!isContext(ctx)) return ctx;
-  const picks = validPicks(ctx.survey, p.a);
+  const picks = validPicks(ctx.survey, p.a ?? "");
   const next = validPicks(ctx.survey, `${p.q}=${p.v}`);
   if (!picks || !next) return text(m.t("errors.outdated"));
   for (const [q, v] of next) picks.set(q, v);
@@ -614,12 +614,16 @@ async function store(
 }
 
 /** "Submit": stores the picks when every required scale question has one; else the card says what is missing. */
-export async function finish(services: Services, requester: Requester, p: { wave: string; a: string }): Promise<Card> {
+export async function finish(
+  services: Services,
+  requester: Requester,
+  p: { wave: string; a?: string | undefined },
+): Promise<Card> {
   const m = member(requester);
   if (!isMember(m)) return m;
   const ctx = await openWave(services, m, p.wave);
   if (!isContext(ctx)) return ctx;
-  const picks = validPicks(ctx.survey, p.a);
+  const picks = validPicks(ctx.survey, p.a ?? "");
   if (!picks) return text(m.t("errors.outdated"));
   if (missingRequired(ctx.survey, picks))
     return promptCard(
@@ -669,13 +673,13 @@ function answerForm(
 export async function openAnswerForm(
   services: Services,
   requester: Requester,
-  p: { wave: string; a: string },
+  p: { wave: string; a?: string | undefined },
 ): Promise<Reply> {
   const m = member(requester);
   if (!isMember(m)) return cardReply(m);
   const ctx = await openWave(services, m, p.wave);
   if (!isContext(ctx)) return cardReply(ctx);
-  const picks = validPicks(ctx.survey, p.a);
+  const picks = validPicks(ctx.survey, p.a ?? "");
   if (!picks) return cardReply(text(m.t("errors.outdated")));
   if (missingRequired(ctx.survey, picks))
     return cardReply(
