@@ -5,8 +5,10 @@ import type {
   AnswerValue,
   ChoiceOption,
   InstrumentDef,
+  InterviewThemes,
   InvitationContext,
   InvitationView,
+  NewInterview,
   NewInvitation,
   NewResponse,
   QuestionKind,
@@ -431,6 +433,54 @@ export class PrismaSurveyRepository implements SurveyRepository {
       orderBy: { createdAt: "desc" },
       take: limit,
       select: { id: true, title: true, createdById: true },
+    });
+  }
+
+  async addInterview(tenantId: string, interview: NewInterview): Promise<string> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.surveyInterview.create({
+        data: {
+          tenantId,
+          surveyId: interview.surveyId,
+          customer: interview.customer,
+          heldOn: new Date(`${interview.heldOn}T00:00:00Z`),
+          interviewerId: interview.interviewerId,
+          notes: interview.notes,
+        },
+        select: { id: true },
+      });
+      await tx.surveyInterviewTag.createMany({
+        data: interview.tags.map((t) => ({ tenantId, interviewId: row.id, ...t })),
+        skipDuplicates: true,
+      });
+      return row.id;
+    });
+  }
+
+  async interviewThemes(tenantId: string, surveyId: string): Promise<InterviewThemes> {
+    const [interviews, tags] = await Promise.all([
+      this.prisma.surveyInterview.count({ where: { tenantId, surveyId } }),
+      this.prisma.surveyInterviewTag.groupBy({
+        by: ["criterion", "sentiment"],
+        where: { tenantId, interview: { surveyId } },
+        _count: { _all: true },
+      }),
+    ]);
+    const criteria: Record<string, { positive: number; negative: number }> = {};
+    for (const t of tags) {
+      const entry = criteria[t.criterion] ?? { positive: 0, negative: 0 };
+      entry[t.sentiment] = t._count._all;
+      criteria[t.criterion] = entry;
+    }
+    return { interviews, criteria };
+  }
+
+  recentSurveys(tenantId: string, limit: number) {
+    return this.prisma.survey.findMany({
+      where: { tenantId },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, title: true },
     });
   }
 }

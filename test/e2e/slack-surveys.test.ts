@@ -2,7 +2,10 @@ import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { systemClock } from "../../src/core/ports.js";
 import { REMINDER_PURPOSE, renderPrompt } from "../../src/core/surveys/pulse.js";
+import { buildReport, renderMarkdown } from "../../src/core/surveys/report.js";
+import { CUSTOMER_TEMPLATE } from "../../src/core/surveys/templates.js";
 import { createServices } from "../../src/db/services.js";
+import { PrismaSurveyRepository } from "../../src/db/survey-repository.js";
 import { assertBlockKitWithinLimits } from "../helpers/block-kit-limits.js";
 import type { RecordedCall } from "../helpers/fake-slack.js";
 import { type RunningKurs, SIGNING_SECRET, startKurs } from "../helpers/kurs-instance.js";
@@ -288,5 +291,73 @@ describe("employee pulses on Slack", () => {
             c.body.channel === org.people.boss.slackUserId && textOf(c.body.blocks).includes("Ergebnis: Puls März"),
         ),
     );
+  });
+
+  it("records interviews from a modal (bad fields inline first); their themes join the report and the chat results", async () => {
+    await freshTenant();
+    expect(textOf(await reply((await survey(org.people.tina, "interview")).responseId))).toContain(
+      "noch keine Umfrage",
+    );
+    const surveys = new PrismaSurveyRepository(app.kurs.db.prisma);
+    const boss = await app.kurs.db.prisma.person.findFirstOrThrow({
+      where: { tenantId: org.tenant.id, email: org.people.boss.email },
+    });
+    const customer = await surveys.create({
+      tenantId: org.tenant.id,
+      title: "Kundenbefragung",
+      templateKey: "customer",
+      createdById: boss.id,
+      anonymityThreshold: 5,
+      instrument: CUSTOMER_TEMPLATE,
+    });
+    await surveys.addWave(org.tenant.id, customer.id, "baseline", "Ausgangsmessung");
+    expect(textOf(await reply((await survey(org.people.tina, "interview not-an-id")).responseId))).toContain(
+      "gibt es nicht",
+    );
+
+    const { triggerId } = await survey(org.people.tina, `interview ${customer.id}`);
+    const view = await openedView(app.slack, triggerId);
+    assertBlockKitWithinLimits(view, "modal");
+    const bad = await submit(org.people.tina, view, {
+      customer: "",
+      date: "2999-01-01",
+      interviewer: "UNOBODY",
+      notes: "",
+      positive: "response_time",
+      negative: "response_time",
+    });
+    const errors = (JSON.parse(bad.body) as { errors: Record<string, string> }).errors;
+    expect(Object.keys(errors).sort()).toEqual(["customer", "date", "interviewer", "negative", "notes"]);
+    expect(await app.kurs.db.prisma.surveyInterview.count({ where: { tenantId: org.tenant.id } })).toBe(0);
+
+    for (const [name, positive, negative] of [
+      ["Müller GmbH", "friendliness,response_time", "deadline_reliability"],
+      ["Schmidt AG", "friendliness", "response_time"],
+    ] as const) {
+      const { triggerId: t2 } = await survey(org.people.tina, `interview ${customer.id}`);
+      const ok = await submit(org.people.tina, await openedView(app.slack, t2), {
+        customer: name,
+        date: today(),
+        interviewer: org.people.tina.slackUserId,
+        notes: "Schnelle Hilfe, aber Termine rutschen.",
+        positive,
+        negative,
+      });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toBe("");
+    }
+    expect(await app.kurs.db.prisma.surveyInterview.count({ where: { tenantId: org.tenant.id } })).toBe(2);
+
+    const themes = await surveys.interviewThemes(org.tenant.id, customer.id);
+    const full = await surveys.get(org.tenant.id, customer.id);
+    if (!full) throw new Error("no survey");
+    const md = renderMarkdown(full, buildReport(full, []), [], "de", { themes });
+    expect(md).toContain("## Themen aus 2 Interviews");
+    expect(md).toContain("- Reaktionszeit: 1 positiv, 1 negativ");
+    expect(md).toContain("- Freundlichkeit: 2 positiv, 0 negativ");
+    expect(md).toContain("- Termintreue: 0 positiv, 1 negativ");
+    const chat = textOf(await reply((await survey(org.people.boss, `results ${customer.id}`)).responseId));
+    expect(chat).toContain("Themen aus Interviews (2)");
+    expect(chat).toContain("Freundlichkeit: 2 positiv, 0 negativ");
   });
 });

@@ -210,6 +210,21 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
         };
         break;
       }
+      case "users_select": {
+        const initial = typeof el.initial_user === "string" ? el.initial_user : null;
+        state = { type, selected_user: given === undefined ? initial : given };
+        break;
+      }
+      case "checkboxes": {
+        // Several values are given comma-separated; untouched boxes report their initial options.
+        const initial = Array.isArray(el.initial_options) ? el.initial_options : [];
+        const chosen = given === undefined ? initial : (given ?? "").split(",").filter((v) => v !== "");
+        state = {
+          type,
+          selected_options: chosen.map((v) => (typeof v === "string" ? optionOf(el.options, v) : v)),
+        };
+        break;
+      }
       default:
         throw new Error(`stateValuesFor: element type ${type} is not used by Kurs forms yet`);
     }

@@ -1,5 +1,6 @@
 import { action, type Feature, FollowUpFailed, form } from "../feature.js";
 import { surveyActions } from "./actions.js";
+import { INTERVIEW_FORM_ID, submitInterview } from "./interview.js";
 import {
   ANSWER_FORM_ID,
   finish,
@@ -62,6 +63,10 @@ export const surveysFeature: Feature = {
             cause: null,
           });
       },
+    }),
+    form({
+      id: INTERVIEW_FORM_ID,
+      submit: (ctx, metadata, values) => submitInterview(ctx.services, ctx.requester, ctx.platform, metadata, values),
     }),
     form({
       id: ANSWER_FORM_ID,

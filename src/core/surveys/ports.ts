@@ -1,8 +1,10 @@
 import type { DeliveryPlan } from "../ports.js";
 import type {
   InstrumentDef,
+  InterviewThemes,
   InvitationContext,
   InvitationView,
+  NewInterview,
   NewInvitation,
   NewResponse,
   ResponseData,
@@ -103,4 +105,9 @@ export interface SurveyRepository {
     tenantId: string,
     limit: number,
   ): Promise<readonly { id: string; title: string; createdById: string | null }[]>;
+  /** Stores an interview with its tags in one transaction; returns its id. */
+  addInterview(tenantId: string, interview: NewInterview): Promise<string>;
+  interviewThemes(tenantId: string, surveyId: string): Promise<InterviewThemes>;
+  /** Recent surveys of any audience, newest first (the interview form's choice). */
+  recentSurveys(tenantId: string, limit: number): Promise<readonly { id: string; title: string }[]>;
 }

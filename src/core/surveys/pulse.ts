@@ -13,7 +13,8 @@ import { escapeMarkup } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { surveyActions } from "./actions.js";
 import { effectiveThreshold, groupByUnit, mayShow, mayShowFreeText, thresholdProblem } from "./anonymity.js";
-import { formatNumber } from "./report.js";
+import { openInterviewForm } from "./interview.js";
+import { formatNumber, themeLines } from "./report.js";
 import { nps } from "./statistics.js";
 import { FREE_TEXT_MAX, LIKERT_LABELS, TEMPLATES } from "./templates.js";
 import {
@@ -129,6 +130,9 @@ export async function surveyCommand(services: Services, requester: Requester, ar
     case "ergebnis":
     case "ergebnisse":
       return cardReply(await resultsCommand(services, m, arg));
+    case "interview":
+    case "interviews":
+      return openInterviewForm(services, requester, arg);
     case "close":
     case "schliessen":
     case "schließen":
@@ -753,8 +757,16 @@ export async function resultsCard(
     { type: "header", text: t("surveys.chat.results.summary", { title: escapeMarkup(survey.title) }) },
   ];
   blocks.push({ type: "context", text: t("surveys.chat.results.participation", { count: answered }) });
+  const themes = await services.surveys.interviewThemes(tenantId, survey.id);
+  const themeBlocks: Block[] =
+    themes.interviews > 0
+      ? [
+          { type: "text", text: `**${t("surveys.chat.themes", { count: themes.interviews })}**` },
+          { type: "list", items: themeLines(survey, themes, locale).map((line) => escapeMarkup(line)) },
+        ]
+      : [];
   if (!mayShow(own.length, threshold)) {
-    blocks.push({ type: "text", text: t("surveys.chat.results.hidden", { threshold }) });
+    blocks.push({ type: "text", text: t("surveys.chat.results.hidden", { threshold }) }, ...themeBlocks);
     return { summary: t("surveys.chat.results.summary", { title: survey.title }), blocks };
   }
   const groups = groupByUnit(units, own, (r) => r.unitId, threshold);
@@ -791,6 +803,7 @@ export async function resultsCard(
     }
     if (lines.length > 0) blocks.push({ type: "list", items: lines });
   }
+  blocks.push(...themeBlocks);
   if (mayShowFreeText(own.length, threshold)) {
     const keys = new Set(survey.questions.filter((q) => q.kind === "free_text").map((q) => q.key));
     const texts = own

@@ -22,6 +22,9 @@ export const de = {
       nps: "Net Promoter Score",
       npsLine: "{{label}}: {{score}} (95 %-KI {{low}} bis {{high}}), n = {{n}}",
       npsChange: "Veränderung: {{difference}} Punkte (95 %-KI {{low}} bis {{high}})",
+      themes_one: "Themen aus {{count}} Interview",
+      themes_other: "Themen aus {{count}} Interviews",
+      theme: "{{label}}: {{positive}} positiv, {{negative}} negativ",
       comments: "Kommentare ({{label}})",
     },
     cli: {
@@ -72,7 +75,7 @@ export const de = {
       notInOrg:
         "Sie sind in Kurs keiner Person der Organisation zugeordnet. Bitte wenden Sie sich an Ihre Administration.",
       usage:
-        "Unbekannter Befehl „{{args}}“. Möglich sind: `/survey` (Ihre offenen Umfragen), `/survey new` (Puls anlegen), `/survey results UMFRAGE`, `/survey close UMFRAGE`.",
+        "Unbekannter Befehl „{{args}}“. Möglich sind: `/survey` (Ihre offenen Umfragen), `/survey new` (Puls anlegen), `/survey results UMFRAGE`, `/survey close UMFRAGE`, `/survey interview`.",
       refused: "Pulsbefragungen legen Geschäftsführung und Bereichsleitungen an.",
       notFound: "Diese Umfrage gibt es nicht (mehr).",
       open: {
@@ -143,6 +146,29 @@ export const de = {
         list: "„{{title}}“: `{{id}}`",
         allUnits: "Alle",
       },
+      interview: {
+        title: "Interview erfassen",
+        submit: "Speichern",
+        survey: "Zu Umfrage: {{title}}",
+        customer: "Kunde",
+        date: "Datum des Interviews",
+        interviewer: "Interviewt von",
+        notes: "Notizen",
+        positive: "Positiv erwähnt",
+        negative: "Negativ erwähnt",
+        noSurvey:
+          "Es gibt noch keine Umfrage, zu der ein Interview gehören kann. Legen Sie zuerst eine an (`kurs survey create`).",
+        saved: "Interview mit {{customer}} gespeichert ({{count}} Themen).",
+        errors: {
+          customer: "Bitte geben Sie den Kunden an (höchstens 200 Zeichen).",
+          date: "Bitte geben Sie ein Datum ein, das nicht in der Zukunft liegt (JJJJ-MM-TT).",
+          interviewer: "Bitte wählen Sie eine Person aus Ihrer Organisation.",
+          notes: "Bitte geben Sie Notizen mit höchstens 4000 Zeichen ein.",
+          tags: "Unbekanntes Kriterium.",
+          both: "Ein Kriterium ist hier positiv und negativ markiert – bitte nur eines.",
+        },
+      },
+      themes: "Themen aus Interviews ({{count}})",
       close: {
         done: "„{{title}}“ ist geschlossen; das Ergebnis geht an die Person, die sie angelegt hat.",
         notOpen: "„{{title}}“ ist nicht offen.",

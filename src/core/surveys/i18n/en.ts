@@ -21,6 +21,9 @@ export const en: CatalogOf<typeof de> = {
       nps: "Net Promoter Score",
       npsLine: "{{label}}: {{score}} (95% CI {{low}} to {{high}}), n = {{n}}",
       npsChange: "Change: {{difference}} points (95% CI {{low}} to {{high}})",
+      themes_one: "Themes from {{count}} interview",
+      themes_other: "Themes from {{count}} interviews",
+      theme: "{{label}}: {{positive}} positive, {{negative}} negative",
       comments: "Comments ({{label}})",
     },
     cli: {
@@ -70,7 +73,7 @@ export const en: CatalogOf<typeof de> = {
     chat: {
       notInOrg: "Kurs does not know you as a person of the organisation. Please ask your administrator.",
       usage:
-        "Unknown command \u201c{{args}}\u201d. You can use: `/survey` (your open surveys), `/survey new` (create a pulse), `/survey results SURVEY`, `/survey close SURVEY`.",
+        "Unknown command \u201c{{args}}\u201d. You can use: `/survey` (your open surveys), `/survey new` (create a pulse), `/survey results SURVEY`, `/survey close SURVEY`, `/survey interview`.",
       refused: "Pulse surveys are created by managing directors and area heads.",
       notFound: "This survey does not exist (any more).",
       open: {
@@ -140,6 +143,28 @@ export const en: CatalogOf<typeof de> = {
         list: "\u201c{{title}}\u201d: `{{id}}`",
         allUnits: "All",
       },
+      interview: {
+        title: "Record an interview",
+        submit: "Save",
+        survey: "For survey: {{title}}",
+        customer: "Customer",
+        date: "Date of the interview",
+        interviewer: "Interviewed by",
+        notes: "Notes",
+        positive: "Mentioned positively",
+        negative: "Mentioned negatively",
+        noSurvey: "There is no survey yet for an interview to belong to. Create one first (`kurs survey create`).",
+        saved: "Interview with {{customer}} saved ({{count}} themes).",
+        errors: {
+          customer: "Please name the customer (at most 200 characters).",
+          date: "Please enter a date that is not in the future (YYYY-MM-DD).",
+          interviewer: "Please choose a person of your organisation.",
+          notes: "Please enter notes of at most 4000 characters.",
+          tags: "Unknown criterion.",
+          both: "A criterion is marked both positive and negative here; please pick one.",
+        },
+      },
+      themes: "Themes from interviews ({{count}})",
       close: {
         done: "\u201c{{title}}\u201d is closed; the results go to whoever created it.",
         notOpen: "\u201c{{title}}\u201d is not open.",
