@@ -357,7 +357,7 @@ describe("employee pulses on Slack", () => {
     expect(md).toContain("- Freundlichkeit: 2 positiv, 0 negativ");
     expect(md).toContain("- Termintreue: 0 positiv, 1 negativ");
     const chat = textOf(await reply((await survey(org.people.boss, `results ${customer.id}`)).responseId));
-    expect(chat).toContain("Themen aus Interviews (2)");
+    expect(chat).toContain("Themen aus 2 Interviews");
     expect(chat).toContain("Freundlichkeit: 2 positiv, 0 negativ");
   });
 });

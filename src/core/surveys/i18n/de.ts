@@ -158,7 +158,8 @@ export const de = {
         negative: "Negativ erwähnt",
         noSurvey:
           "Es gibt noch keine Umfrage, zu der ein Interview gehören kann. Legen Sie zuerst eine an (`kurs survey create`).",
-        saved: "Interview mit {{customer}} gespeichert ({{count}} Themen).",
+        saved_one: "Interview mit {{customer}} gespeichert ({{count}} Thema).",
+        saved_other: "Interview mit {{customer}} gespeichert ({{count}} Themen).",
         errors: {
           customer: "Bitte geben Sie den Kunden an (höchstens 200 Zeichen).",
           date: "Bitte geben Sie ein Datum ein, das nicht in der Zukunft liegt (JJJJ-MM-TT).",
@@ -168,7 +169,8 @@ export const de = {
           both: "Ein Kriterium ist hier positiv und negativ markiert – bitte nur eines.",
         },
       },
-      themes: "Themen aus Interviews ({{count}})",
+      themes_one: "Themen aus {{count}} Interview",
+      themes_other: "Themen aus {{count}} Interviews",
       close: {
         done: "„{{title}}“ ist geschlossen; das Ergebnis geht an die Person, die sie angelegt hat.",
         notOpen: "„{{title}}“ ist nicht offen.",

@@ -154,7 +154,8 @@ export const en: CatalogOf<typeof de> = {
         positive: "Mentioned positively",
         negative: "Mentioned negatively",
         noSurvey: "There is no survey yet for an interview to belong to. Create one first (`kurs survey create`).",
-        saved: "Interview with {{customer}} saved ({{count}} themes).",
+        saved_one: "Interview with {{customer}} saved ({{count}} theme).",
+        saved_other: "Interview with {{customer}} saved ({{count}} themes).",
         errors: {
           customer: "Please name the customer (at most 200 characters).",
           date: "Please enter a date that is not in the future (YYYY-MM-DD).",
@@ -164,7 +165,8 @@ export const en: CatalogOf<typeof de> = {
           both: "A criterion is marked both positive and negative here; please pick one.",
         },
       },
-      themes: "Themes from interviews ({{count}})",
+      themes_one: "Themes from {{count}} interview",
+      themes_other: "Themes from {{count}} interviews",
       close: {
         done: "\u201c{{title}}\u201d is closed; the results go to whoever created it.",
         notOpen: "\u201c{{title}}\u201d is not open.",
