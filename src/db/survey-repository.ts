@@ -11,6 +11,7 @@ import type {
   NewInterview,
   NewInvitation,
   NewResponse,
+  PollView,
   QuestionKind,
   ResponseData,
   SurveyView,
@@ -482,6 +483,72 @@ export class PrismaSurveyRepository implements SurveyRepository {
       take: limit,
       select: { id: true, title: true },
     });
+  }
+
+  async createPoll(input: {
+    tenantId: string;
+    hostId: string;
+    question: string;
+    options: readonly string[];
+    correct: number | null;
+    channel: string | null;
+  }): Promise<PollView> {
+    const row = await this.prisma.surveyPoll.create({
+      data: {
+        tenantId: input.tenantId,
+        hostId: input.hostId,
+        question: input.question,
+        options: [...input.options],
+        correct: input.correct,
+        channel: input.channel,
+      },
+      select: { id: true },
+    });
+    const poll = await this.poll(input.tenantId, row.id);
+    if (!poll) throw new KursError("POLL_NOT_FOUND", `poll ${row.id} vanished after creation`);
+    return poll;
+  }
+
+  async poll(tenantId: string, pollId: string): Promise<PollView | null> {
+    const row = await this.prisma.surveyPoll.findFirst({ where: { tenantId, id: pollId } });
+    if (!row) return null;
+    const options = Array.isArray(row.options) ? row.options.map((o) => String(o)) : [];
+    const grouped = await this.prisma.surveyPollVote.groupBy({
+      by: ["option"],
+      where: { tenantId, pollId },
+      _count: { _all: true },
+    });
+    const counts = options.map((_, i) => grouped.find((g) => g.option === i)?._count._all ?? 0);
+    return {
+      id: row.id,
+      tenantId: row.tenantId,
+      hostId: row.hostId,
+      question: row.question,
+      options,
+      correct: row.correct,
+      closedAt: row.closedAt,
+      counts,
+    };
+  }
+
+  async vote(tenantId: string, pollId: string, personId: string, option: number): Promise<boolean> {
+    const open = await this.prisma.surveyPoll.count({ where: { tenantId, id: pollId, closedAt: null } });
+    if (open === 0) return false;
+    // The unique (poll, person) row makes a second vote replace the first, also when two race.
+    await this.prisma.surveyPollVote.upsert({
+      where: { pollId_personId: { pollId, personId } },
+      create: { tenantId, pollId, personId, option },
+      update: { option },
+    });
+    return true;
+  }
+
+  async closePoll(tenantId: string, pollId: string, at: Date): Promise<boolean> {
+    const { count } = await this.prisma.surveyPoll.updateMany({
+      where: { tenantId, id: pollId, closedAt: null },
+      data: { closedAt: at },
+    });
+    return count === 1;
   }
 }
 

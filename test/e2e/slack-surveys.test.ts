@@ -360,4 +360,59 @@ describe("employee pulses on Slack", () => {
     expect(chat).toContain("Themen aus 2 Interviews");
     expect(chat).toContain("Freundlichkeit: 2 positiv, 0 negativ");
   });
+
+  it("live poll in the channel: votes changeable and counted once per person; the quiz answer shows at the close", async () => {
+    await freshTenant();
+    for (const [args, expected] of [
+      ['"Nur eine Frage" "Eine Antwort"', "mindestens zwei Antworten"],
+      ['"Offene Frage "A" "B"', "nicht geschlossen"],
+      ['"Frage" "A" "B" --quiz Z', "Nach --quiz"],
+      ['"Frage" "A" "a"', "gleich"],
+      ["", "Bitte geben Sie eine Frage"],
+    ] as const) {
+      const { responseId } = await survey(org.people.boss, `poll ${args}`);
+      const [message] = await app.slack.waitForResponses(responseId);
+      expect(message?.response_type).toBe("ephemeral");
+      expect(textOf(message)).toContain(expected);
+    }
+    expect(await app.kurs.db.prisma.surveyPoll.count({ where: { tenantId: org.tenant.id } })).toBe(0);
+
+    const { responseId } = await survey(
+      org.people.boss,
+      'poll „Was ist unser Kern?" "Preis" "Verlässlichkeit" "Größe" --quiz B',
+    );
+    const [posted] = await app.slack.waitForResponses(responseId);
+    expect(posted?.response_type).toBe("in_channel");
+    expect(textOf(posted)).toContain("Was ist unser Kern?");
+    const poll = await app.kurs.db.prisma.surveyPoll.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
+    expect(poll.channel).toBe("C0TEST");
+    const vote = (blocks: unknown, letter: string) =>
+      buttonsIn(blocks).find((b) => b.action_id.startsWith("surveys.vote#") && b.text === letter);
+    const pressIn = async (person: TestPerson, button: FoundButton | undefined) => {
+      if (!button) throw new Error("no button");
+      return press(person, button);
+    };
+    await pressIn(org.people.anna, vote(posted?.blocks, "A"));
+    await pressIn(org.people.tom, vote(posted?.blocks, "B"));
+    // Anna changes her mind, twice: still one vote.
+    await pressIn(org.people.anna, vote(posted?.blocks, "C"));
+    const latest = await pressIn(org.people.anna, vote(posted?.blocks, "B"));
+    expect(latest.replace_original).toBe(true);
+    expect(textOf(latest)).toContain("2 Stimmen bisher");
+    expect(await app.kurs.db.prisma.surveyPollVote.count({ where: { pollId: poll.id } })).toBe(2);
+    expect(textOf(latest)).not.toContain("Richtige Antwort");
+
+    // Only the host closes; then the quiz answer shows and the vote buttons are gone.
+    const close = buttonsIn(latest.blocks).find((b) => b.action_id.startsWith("surveys.pollclose#"));
+    const refused = await pressIn(org.people.tom, close);
+    expect(refused.response_type).toBe("ephemeral");
+    expect(textOf(refused)).toContain("Only whoever started the poll");
+    const closed = await pressIn(org.people.boss, close);
+    expect(textOf(closed)).toContain("Richtige Antwort");
+    expect(textOf(closed)).toContain("Verlässlichkeit");
+    expect(buttonsIn(closed.blocks).filter((b) => b.action_id.startsWith("surveys.vote#"))).toEqual([]);
+    // A late vote on the old message counts nothing.
+    await pressIn(org.people.tina, vote(posted?.blocks, "A"));
+    expect(await app.kurs.db.prisma.surveyPollVote.count({ where: { pollId: poll.id } })).toBe(2);
+  });
 });

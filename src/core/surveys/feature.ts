@@ -1,6 +1,7 @@
 import { action, type Feature, FollowUpFailed, form } from "../feature.js";
 import { surveyActions } from "./actions.js";
 import { INTERVIEW_FORM_ID, submitInterview } from "./interview.js";
+import { closePoll, pollActions, viewPoll, votePoll } from "./poll.js";
 import {
   ANSWER_FORM_ID,
   finish,
@@ -27,7 +28,7 @@ export const surveysFeature: Feature = {
     {
       command: "survey",
       description: "commands.survey",
-      run: (ctx, args) => surveyCommand(ctx.services, ctx.requester, args),
+      run: (ctx, args) => surveyCommand(ctx.services, ctx.requester, args, ctx.channel),
     },
   ],
   deliveries: {
@@ -49,6 +50,17 @@ export const surveysFeature: Feature = {
     action(surveyActions.finish, async (ctx, p) => ({
       kind: "update",
       card: await finish(ctx.services, ctx.requester, p),
+    })),
+    // Poll buttons replace the poll message with its current counts (Slack: for everyone; Teams:
+    // for the voter, and for anyone else through the card's refresh).
+    action(pollActions.vote, async (ctx, p) => ({
+      kind: "update",
+      card: await votePoll(ctx.services, ctx.requester, p.poll, p.o),
+    })),
+    action(pollActions.close, (ctx, p) => closePoll(ctx.services, ctx.requester, p.poll)),
+    action(pollActions.view, async (ctx, p) => ({
+      kind: "update",
+      card: await viewPoll(ctx.services, ctx.requester, p.poll),
     })),
     action(surveyActions.comment, (ctx, p) => openAnswerForm(ctx.services, ctx.requester, p)),
   ],

@@ -7,6 +7,7 @@ import type {
   NewInterview,
   NewInvitation,
   NewResponse,
+  PollView,
   ResponseData,
   SurveyView,
   WaveView,
@@ -110,4 +111,17 @@ export interface SurveyRepository {
   interviewThemes(tenantId: string, surveyId: string): Promise<InterviewThemes>;
   /** Recent surveys of any audience, newest first (the interview form's choice). */
   recentSurveys(tenantId: string, limit: number): Promise<readonly { id: string; title: string }[]>;
+  createPoll(input: {
+    tenantId: string;
+    hostId: string;
+    question: string;
+    options: readonly string[];
+    correct: number | null;
+    channel: string | null;
+  }): Promise<PollView>;
+  poll(tenantId: string, pollId: string): Promise<PollView | null>;
+  /** One vote per person: a second vote replaces the first. False when the poll is closed or unknown. */
+  vote(tenantId: string, pollId: string, personId: string, option: number): Promise<boolean>;
+  /** Closes an open poll; false when it was closed already. */
+  closePoll(tenantId: string, pollId: string, at: Date): Promise<boolean>;
 }

@@ -14,6 +14,7 @@ import type { Reply, SubmitOutcome } from "../ui/reply.js";
 import { surveyActions } from "./actions.js";
 import { effectiveThreshold, groupByUnit, mayShow, mayShowFreeText, thresholdProblem } from "./anonymity.js";
 import { openInterviewForm } from "./interview.js";
+import { pollCommand } from "./poll.js";
 import { formatNumber, themeLines } from "./report.js";
 import { nps } from "./statistics.js";
 import { FREE_TEXT_MAX, LIKERT_LABELS, TEMPLATES } from "./templates.js";
@@ -110,7 +111,12 @@ function mayManage(person: PersonProfile, creatorId: string | null): boolean {
 // ---------------------------------------------------------------------------------------------
 // `/survey`
 
-export async function surveyCommand(services: Services, requester: Requester, args: string): Promise<Reply> {
+export async function surveyCommand(
+  services: Services,
+  requester: Requester,
+  args: string,
+  channel?: string,
+): Promise<Reply> {
   const m = member(requester);
   if (!isMember(m)) return cardReply(m);
   const [word = "", ...rest] = args.trim().split(/\s+/);
@@ -130,6 +136,10 @@ export async function surveyCommand(services: Services, requester: Requester, ar
     case "ergebnis":
     case "ergebnisse":
       return cardReply(await resultsCommand(services, m, arg));
+    case "poll":
+    case "umfrage":
+    case "quiz":
+      return pollCommand(services, requester, channel, args.trim().replace(/^\S+\s*/, ""));
     case "interview":
     case "interviews":
       return openInterviewForm(services, requester, arg);

@@ -145,3 +145,16 @@ export interface InterviewThemes {
   readonly interviews: number;
   readonly criteria: Readonly<Record<string, { readonly positive: number; readonly negative: number }>>;
 }
+
+export interface PollView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly hostId: string;
+  readonly question: string;
+  readonly options: readonly string[];
+  /** Quiz mode: the index of the right answer. */
+  readonly correct: number | null;
+  readonly closedAt: Date | null;
+  /** Votes per option, in option order. */
+  readonly counts: readonly number[];
+}

@@ -75,7 +75,7 @@ export const de = {
       notInOrg:
         "Sie sind in Kurs keiner Person der Organisation zugeordnet. Bitte wenden Sie sich an Ihre Administration.",
       usage:
-        "Unbekannter Befehl „{{args}}“. Möglich sind: `/survey` (Ihre offenen Umfragen), `/survey new` (Puls anlegen), `/survey results UMFRAGE`, `/survey close UMFRAGE`, `/survey interview`.",
+        'Unbekannter Befehl „{{args}}“. Möglich sind: `/survey` (Ihre offenen Umfragen), `/survey new` (Puls anlegen), `/survey results UMFRAGE`, `/survey close UMFRAGE`, `/survey interview`, `/survey poll "Frage" "A" "B"`.',
       refused: "Pulsbefragungen legen Geschäftsführung und Bereichsleitungen an.",
       notFound: "Diese Umfrage gibt es nicht (mehr).",
       open: {
@@ -174,6 +174,30 @@ export const de = {
       close: {
         done: "„{{title}}“ ist geschlossen; das Ergebnis geht an die Person, die sie angelegt hat.",
         notOpen: "„{{title}}“ ist nicht offen.",
+      },
+    },
+    poll: {
+      votes_one: "{{count}} Stimme",
+      votes_other: "{{count}} Stimmen",
+      total_one: "{{count}} Stimme bisher. Sie können Ihre Stimme ändern.",
+      total_other: "{{count}} Stimmen bisher. Sie können Ihre Stimme ändern.",
+      closedTotal_one: "Beendet mit {{count}} Stimme.",
+      closedTotal_other: "Beendet mit {{count}} Stimmen.",
+      correct: "Richtige Antwort: **{{answer}}**",
+      close: "Beenden",
+      refresh: "Aktualisieren",
+      onlyHost: "Beenden kann nur, wer die Umfrage gestartet hat.",
+      notFound: "Diese Umfrage gibt es nicht (mehr).",
+      usage:
+        'So geht es: `/survey poll "Frage" "A" "B" "C"` – mit `--quiz B` wird die richtige Antwort beim Beenden gezeigt.',
+      errors: {
+        quotes: "Ein Anführungszeichen ist nicht geschlossen.",
+        question: "Bitte geben Sie eine Frage mit höchstens 300 Zeichen an.",
+        options: "Eine Umfrage braucht mindestens zwei Antworten.",
+        tooMany: "Höchstens {{max}} Antworten, bitte.",
+        long: "Eine Antwort darf höchstens 75 Zeichen lang sein.",
+        duplicate: "Zwei Antworten sind gleich.",
+        quiz: "Nach --quiz steht die richtige Antwort: ihr Buchstabe (A, B, …) oder ihr Text.",
       },
     },
     web: {

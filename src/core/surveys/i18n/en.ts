@@ -73,7 +73,7 @@ export const en: CatalogOf<typeof de> = {
     chat: {
       notInOrg: "Kurs does not know you as a person of the organisation. Please ask your administrator.",
       usage:
-        "Unknown command \u201c{{args}}\u201d. You can use: `/survey` (your open surveys), `/survey new` (create a pulse), `/survey results SURVEY`, `/survey close SURVEY`, `/survey interview`.",
+        'Unknown command \u201c{{args}}\u201d. You can use: `/survey` (your open surveys), `/survey new` (create a pulse), `/survey results SURVEY`, `/survey close SURVEY`, `/survey interview`, `/survey poll "Question" "A" "B"`.',
       refused: "Pulse surveys are created by managing directors and area heads.",
       notFound: "This survey does not exist (any more).",
       open: {
@@ -170,6 +170,30 @@ export const en: CatalogOf<typeof de> = {
       close: {
         done: "\u201c{{title}}\u201d is closed; the results go to whoever created it.",
         notOpen: "\u201c{{title}}\u201d is not open.",
+      },
+    },
+    poll: {
+      votes_one: "{{count}} vote",
+      votes_other: "{{count}} votes",
+      total_one: "{{count}} vote so far. You can change your vote.",
+      total_other: "{{count}} votes so far. You can change your vote.",
+      closedTotal_one: "Closed with {{count}} vote.",
+      closedTotal_other: "Closed with {{count}} votes.",
+      correct: "Right answer: **{{answer}}**",
+      close: "Close",
+      refresh: "Refresh",
+      onlyHost: "Only whoever started the poll can close it.",
+      notFound: "This poll does not exist (any more).",
+      usage:
+        'How it works: `/survey poll "Question" "A" "B" "C"`; with `--quiz B` the right answer is shown when the poll closes.',
+      errors: {
+        quotes: "A quotation mark is not closed.",
+        question: "Please give a question of at most 300 characters.",
+        options: "A poll needs at least two answers.",
+        tooMany: "At most {{max}} answers, please.",
+        long: "An answer can be at most 75 characters long.",
+        duplicate: "Two answers are the same.",
+        quiz: "After --quiz comes the right answer: its letter (A, B, …) or its text.",
       },
     },
     web: {
