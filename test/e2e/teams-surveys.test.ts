@@ -167,4 +167,37 @@ describe("employee pulses on Teams", () => {
     const forged = await press(org.people.tina, "surveys.pick", { ...scaleAction(anna.prompt, 0, 1), v: "9" }, "de-DE");
     expect(JSON.stringify(forged)).not.toContain("✓");
   });
+
+  it("live poll: the card refreshes with current counts, one changeable vote per person, bad input refused", async () => {
+    org = await createTestTenant(app.kurs.db);
+    await say(org.people.anna, "hilfe", "de-DE");
+    const bad = await say(org.people.boss, 'survey poll "Nur eine" "Antwort"', "de-DE");
+    expect(JSON.stringify(bad)).toContain("mindestens zwei Antworten");
+    const unbalanced = await say(org.people.tom, 'survey poll "Open "A" "B"', "en-US");
+    expect(JSON.stringify(unbalanced)).toContain("not closed");
+
+    const card = await say(org.people.boss, 'umfrage poll "Lieblingsteam?" "Desk" "Vertrieb" --quiz 1', "de-DE");
+    expect(card.refresh).toMatchObject({ action: { type: "Action.Execute", verb: "surveys.pollview" } });
+    const voteData = (c: Json, title: string) => {
+      const found = executeActions(c).find((a) => a.verb === "surveys.vote" && a.title === title);
+      if (!found) throw new Error(`no vote ${title}`);
+      return found.data;
+    };
+    await press(org.people.anna, "surveys.vote", voteData(card, "A"), "de-DE");
+    await press(org.people.tom, "surveys.vote", voteData(card, "B"), "en-US");
+    const changed = await press(org.people.tom, "surveys.vote", voteData(card, "A"), "en-US");
+    // The shared card speaks the organisation's language, whoever voted.
+    expect(JSON.stringify(changed)).toContain("2 Stimmen bisher");
+    // A card with a refresh is replaced for everyone in the chat, not only for the voter.
+    expect(JSON.stringify(connector.updated.at(-1)?.activity)).toContain("2 Stimmen bisher");
+    const refresh = (card.refresh as { action: { data: Json } }).action.data;
+    const seenByTina = await press(org.people.tina, "surveys.pollview", refresh, "de-DE");
+    expect(JSON.stringify(seenByTina)).toContain("A · Desk");
+    expect(JSON.stringify(seenByTina)).toContain("100 %");
+    const poll = await app.kurs.db.prisma.surveyPoll.findFirstOrThrow({ where: { tenantId: org.tenant.id } });
+    expect(await app.kurs.db.prisma.surveyPollVote.count({ where: { pollId: poll.id } })).toBe(2);
+    const closed = await press(org.people.boss, "surveys.pollclose", action(changed, "surveys.pollclose"), "de-DE");
+    expect(JSON.stringify(closed)).toContain("Richtige Antwort");
+    expect(closed.refresh).toBeUndefined();
+  });
 });
