@@ -115,7 +115,7 @@ describe("/kurs over the real Bolt receiver", () => {
 
   it("answers the commands that are not switched on yet with what is available, in both languages", async () => {
     for (const [command, user, expected] of [
-      ["/survey", org.people.anna.slackUserId, "noch nicht freigeschaltet"],
+      ["/feedback", org.people.anna.slackUserId, "noch nicht freigeschaltet"],
       ["/kpi", org.people.tom.slackUserId, "not switched on in this version yet"],
     ] as const) {
       const id = `${command}-${user}`;

@@ -5,8 +5,9 @@ import { actionRef } from "../feature.js";
 export const PICKS = /^(?:\d{1,2}=\d{1,2}(?:\.\d{1,2}=\d{1,2})*)?$/;
 
 const wave = z.object({ wave: z.guid() });
-// Teams drops empty strings from button data: no picks yet arrives as no `a` at all.
-const picksField = z.string().regex(PICKS).max(200).optional();
+// Teams drops empty strings from button data: no picks yet arrives as no `a` at all. Only the wave
+// is an id; the picks are checked against the survey by the handler, after "no such survey".
+const picksField = z.string().max(200).optional();
 const picks = z.object({ wave: z.guid(), a: picksField });
 
 /** The buttons of the survey cards: ids and payload schemas in one place. */
@@ -21,8 +22,8 @@ export const surveyActions = {
     z.object({
       wave: z.guid(),
       a: picksField,
-      q: z.string().regex(/^\d{1,2}$/),
-      v: z.string().regex(/^\d{1,2}$/),
+      q: z.string().max(64),
+      v: z.string().max(64),
     }),
   ),
   /** "Absenden / Submit": stores the picks (no free text). */

@@ -18,7 +18,8 @@ const OPTION_MAX = 75;
 const LETTERS = "ABCDEFGHIJ";
 
 export const pollActions = {
-  vote: actionRef("surveys.vote", z.object({ poll: z.guid(), o: z.string().regex(/^\d$/) })),
+  // The answer's index is checked against the poll by the handler, after "no such poll".
+  vote: actionRef("surveys.vote", z.object({ poll: z.guid(), o: z.string().max(64) })),
   close: actionRef("surveys.pollclose", z.object({ poll: z.guid() })),
   /** Teams' refresh: the card as it is now, for whoever opens it. */
   view: actionRef("surveys.pollview", z.object({ poll: z.guid() })),
@@ -185,7 +186,7 @@ export async function votePoll(
   if (!person) return text(t("surveys.chat.notInOrg"));
   const poll = await findPoll(services, tenant.id, pollId);
   if (!poll) return text(t("surveys.poll.notFound"));
-  const index = Number(option);
+  const index = /^\d$/.test(option) ? Number(option) : -1;
   if (poll.closedAt === null && index >= 0 && index < poll.options.length)
     await services.surveys.vote(tenant.id, poll.id, person.id, index);
   return pollCard(channelT(requester), (await findPoll(services, tenant.id, pollId)) ?? poll);

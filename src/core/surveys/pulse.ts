@@ -11,7 +11,7 @@ import type { Block, Card, Form, FormValues, Input } from "../ui/card.js";
 import { type Translate, translator } from "../ui/i18n/index.js";
 import { escapeMarkup } from "../ui/markup.js";
 import type { Reply, SubmitOutcome } from "../ui/reply.js";
-import { surveyActions } from "./actions.js";
+import { PICKS, surveyActions } from "./actions.js";
 import { effectiveThreshold, groupByUnit, mayShow, mayShowFreeText, thresholdProblem } from "./anonymity.js";
 import { openInterviewForm } from "./interview.js";
 import { pollCommand } from "./poll.js";
@@ -477,6 +477,7 @@ function scaleRange(q: QuestionView): [number, number] {
 
 /** Picks that name scale questions of this survey with values on their scale; null for anything else. */
 function validPicks(survey: SurveyView, raw: string): Map<number, number> | null {
+  if (!PICKS.test(raw)) return null;
   const picks = parsePicks(raw);
   for (const [q, v] of picks) {
     const question = survey.questions[q];
