@@ -276,7 +276,31 @@ describe("employee pulses on Slack", () => {
     const member = textOf(await reply((await survey(org.people.anna, `results ${surveyRow.id}`)).responseId));
     expect(member).toContain("Ergebnisse sehen die Geschäftsführung");
 
-    await answer(org.people.tina, title, [5, 5, 5, 10]);
+    // Tina answers with a comment: the modal, then her prompt turns into "answered".
+    let tinaBlocks = prompts(title).get(org.people.tina.slackUserId)?.[0]?.body.blocks;
+    for (const [q, v] of [5, 5, 5, 10].entries())
+      tinaBlocks = (await press(org.people.tina, scaleButton(tinaBlocks, q, v))).blocks;
+    const promptId = `prompt-${newTriggerId()}`;
+    const commentTrigger = newTriggerId();
+    await postInteraction(
+      app.url,
+      SIGNING_SECRET,
+      blockActionsPayload({
+        ...caller(org.people.tina),
+        button: buttonOf(tinaBlocks, "surveys.comment"),
+        triggerId: commentTrigger,
+        container: { type: "message", responseUrl: app.slack.responseUrl(promptId), channelId: "DTINA" },
+      }),
+    );
+    const modal = await openedView(app.slack, commentTrigger);
+    const tooLong = await submit(org.people.tina, modal, { comment: "x".repeat(4001) });
+    expect(tooLong.body).toContain("response_action");
+    const saved = await submit(org.people.tina, modal, { comment: "Mehr Zeit für Schulungen" });
+    expect(saved.status).toBe(200);
+    const [replaced] = await app.slack.waitForResponses(promptId);
+    expect(replaced?.replace_original).toBe(true);
+    expect(textOf(replaced)).toContain("Antwort ist gespeichert");
+    expect(buttonsIn(replaced?.blocks)).toEqual([]);
     const shown = textOf(await reply((await survey(org.people.boss, `results ${surveyRow.id}`)).responseId));
     expect(shown).toContain("Klarheit: 3,7 von 5");
 

@@ -83,6 +83,11 @@ export const surveysFeature: Feature = {
     form({
       id: ANSWER_FORM_ID,
       submit: (ctx, metadata, values) => submitAnswer(ctx.services, ctx.requester, metadata, values),
+      // The prompt the form was opened from (Slack) stops offering buttons once the answer is in.
+      origin: async (ctx) => {
+        const text = ctx.requester.t("surveys.chat.answeredShort");
+        return { summary: text, blocks: [{ type: "text", text }] };
+      },
     }),
   ],
 };

@@ -129,6 +129,7 @@ export const de = {
         reminder: "Erinnerung: Ihre Antwort zu „{{title}}“ fehlt noch.",
       },
       answered: "✓ Danke! Ihre Antwort zu „{{title}}“ ist gespeichert.",
+      answeredShort: "✓ Danke! Ihre Antwort ist gespeichert.",
       already: "Sie haben „{{title}}“ schon beantwortet.",
       closed: "„{{title}}“ ist geschlossen.",
       answerForm: { title: "Ihre Antwort", submit: "Absenden", tooLong: "Bitte höchstens {{max}} Zeichen." },

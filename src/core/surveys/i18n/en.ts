@@ -126,6 +126,7 @@ export const en: CatalogOf<typeof de> = {
         reminder: "Reminder: your answer to \u201c{{title}}\u201d is still missing.",
       },
       answered: "\u2713 Thank you! Your answer to \u201c{{title}}\u201d is stored.",
+      answeredShort: "\u2713 Thank you! Your answer is stored.",
       already: "You have answered \u201c{{title}}\u201d already.",
       closed: "\u201c{{title}}\u201d is closed.",
       answerForm: { title: "Your answer", submit: "Submit", tooLong: "Please use at most {{max}} characters." },
