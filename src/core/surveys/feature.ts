@@ -71,9 +71,13 @@ export const surveysFeature: Feature = {
       after: async (ctx, saved) => {
         const dispatched = await ctx.services.jobs.dispatchDeliveries(saved.tenantId, saved.deliveryIds);
         if (dispatched === "delayed")
-          throw new FollowUpFailed(saved.card, "pulse saved; its prompts wait in the outbox until the queue is back", {
-            cause: null,
-          });
+          throw new FollowUpFailed(
+            saved.delayedCard,
+            "pulse saved; its prompts wait in the outbox until the queue is back",
+            {
+              cause: null,
+            },
+          );
       },
     }),
     form({

@@ -343,7 +343,12 @@ function validatePulse(
   };
 }
 
-export type PulseSubmit = SubmitOutcome<{ readonly tenantId: string; readonly deliveryIds: readonly string[] }>;
+export type PulseSubmit = SubmitOutcome<{
+  readonly tenantId: string;
+  readonly deliveryIds: readonly string[];
+  /** What the creator hears when the queue is away: saved, the prompts follow. */
+  readonly delayedCard: Card;
+}>;
 
 /**
  * Creates the survey and its wave, and opens the wave together with every outbox row it needs: a
@@ -393,6 +398,7 @@ export async function submitPulse(services: Services, requester: Requester, valu
     kind: "saved",
     tenantId: m.tenant.id,
     deliveryIds,
+    delayedCard: text(m.t("surveys.chat.delayed", { title: escapeMarkup(input.title) })),
     card: text(
       m.t("surveys.chat.created", {
         title: escapeMarkup(input.title),
