@@ -334,7 +334,20 @@ describe("employee pulses on Slack", () => {
       anonymityThreshold: 5,
       instrument: CUSTOMER_TEMPLATE,
     });
-    await surveys.addWave(org.tenant.id, customer.id, "baseline", "Ausgangsmessung");
+    const baseline = await surveys.addWave(org.tenant.id, customer.id, "baseline", "Ausgangsmessung");
+    const followUp = await surveys.addWave(org.tenant.id, customer.id, "follow_up", "Nachmessung");
+    for (const wave of [baseline, followUp]) await surveys.openWave(org.tenant.id, wave.id, 5, new Date());
+    // Response time rises from 2 to 4 across six written answers per wave.
+    const written = (value: number) =>
+      Array.from({ length: 6 }, (_, i) => ({
+        source: "import" as const,
+        locale: null,
+        unitId: null,
+        personId: null,
+        answers: [{ questionKey: "response_time", value: i < 3 ? value : value + 1, choice: null, text: null }],
+      }));
+    await surveys.addResponses(org.tenant.id, baseline.id, written(2), new Date());
+    await surveys.addResponses(org.tenant.id, followUp.id, written(4), new Date());
     expect(textOf(await reply((await survey(org.people.tina, "interview not-an-id")).responseId))).toContain(
       "gibt es nicht",
     );
@@ -383,6 +396,10 @@ describe("employee pulses on Slack", () => {
     const chat = textOf(await reply((await survey(org.people.boss, `results ${customer.id}`)).responseId));
     expect(chat).toContain("Themen aus 2 Interviews");
     expect(chat).toContain("Freundlichkeit: 2 positiv, 0 negativ");
+    expect(chat).toContain("Vergleich Ausgangsmessung → Nachmessung");
+    expect(chat).toContain("Reaktionszeit: +2,0");
+    expect(chat).toContain("deutlich besser");
+    expect(chat).toContain("Erreichbarkeit: zu wenige Antworten");
   });
 
   it("live poll in the channel: votes changeable and counted once per person; the quiz answer shows at the close", async () => {

@@ -15,7 +15,7 @@ import { PICKS, surveyActions } from "./actions.js";
 import { effectiveThreshold, groupByUnit, mayShow, mayShowFreeText, thresholdProblem } from "./anonymity.js";
 import { openInterviewForm } from "./interview.js";
 import { pollCommand } from "./poll.js";
-import { formatNumber, themeLines } from "./report.js";
+import { buildReport, changeLine, comparedWaves, formatNumber, themeLines } from "./report.js";
 import { nps } from "./statistics.js";
 import { FREE_TEXT_MAX, LIKERT_LABELS, TEMPLATES } from "./templates.js";
 import {
@@ -782,6 +782,27 @@ export async function resultsCard(
           { type: "list", items: themeLines(survey, themes, locale).map((line) => escapeMarkup(line)) },
         ]
       : [];
+  // Between the first and the last wave: the plain-language lines of the report, thresholds kept.
+  const pair = comparedWaves(survey);
+  if (pair) {
+    const [from, to] = pair;
+    const report = buildReport(survey, responses);
+    const pairThreshold = Math.max(effectiveThreshold(survey, from), effectiveThreshold(survey, to));
+    const label = (key: string) => {
+      const c = survey.criteria.find((x) => x.key === key);
+      return c ? (locale === "de" ? c.labelDe : c.labelEn) : key;
+    };
+    blocks.push(
+      {
+        type: "text",
+        text: `**${t("surveys.chat.results.comparison", { from: escapeMarkup(from.label), to: escapeMarkup(to.label) })}**`,
+      },
+      {
+        type: "list",
+        items: report.criteria.map((c) => escapeMarkup(changeLine(label(c.key), c.change, locale, pairThreshold))),
+      },
+    );
+  }
   if (!mayShow(own.length, threshold)) {
     blocks.push({ type: "text", text: t("surveys.chat.results.hidden", { threshold }) }, ...themeBlocks);
     return { summary: t("surveys.chat.results.summary", { title: survey.title }), blocks };

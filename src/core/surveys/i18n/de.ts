@@ -146,6 +146,7 @@ export const de = {
         which: "Welche Umfrage? `/survey results KENNUNG`",
         list: "„{{title}}“: `{{id}}`",
         allUnits: "Alle",
+        comparison: "Vergleich {{from}} → {{to}}",
       },
       interview: {
         title: "Interview erfassen",

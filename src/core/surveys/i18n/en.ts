@@ -143,6 +143,7 @@ export const en: CatalogOf<typeof de> = {
         which: "Which survey? `/survey results ID`",
         list: "\u201c{{title}}\u201d: `{{id}}`",
         allUnits: "All",
+        comparison: "Comparison {{from}} \u2192 {{to}}",
       },
       interview: {
         title: "Record an interview",
