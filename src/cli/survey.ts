@@ -213,6 +213,9 @@ export async function surveyReportCommand(
       console.log(JSON.stringify(report, null, 2));
       return;
     }
-    process.stdout.write(renderMarkdown(survey, report, responses, opts.lang ?? ctx.config.defaultLocale, range));
+    const themes = await deps.surveys.interviewThemes(tenantId, survey.id);
+    process.stdout.write(
+      renderMarkdown(survey, report, responses, opts.lang ?? ctx.config.defaultLocale, { ...range, themes }),
+    );
   });
 }

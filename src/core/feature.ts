@@ -67,6 +67,11 @@ export interface HandlerContext {
   readonly services: Services;
   readonly requester: Requester;
   readonly platform: Platform;
+  /**
+   * Where a command was typed: the Slack channel id or the Teams conversation id. Absent for
+   * buttons and forms, and where the platform does not say.
+   */
+  readonly channel?: string;
 }
 
 /** The top-level words of the product contract (DESIGN.md): `/goals` on Slack, `goals` on Teams. */

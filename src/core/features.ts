@@ -4,13 +4,20 @@ import { goalsFeature } from "./goals/feature.js";
 import type { DeliveryRenderers } from "./ports.js";
 import type { Services } from "./services.js";
 import { statementsFeature } from "./statements/feature.js";
+import { surveysFeature } from "./surveys/feature.js";
 import { trainingsFeature } from "./trainings/feature.js";
 
 /**
  * The registry: every capability Kurs offers in chat. The Slack and Teams adapters, the command
  * router and the help card all read it; a new capability is one entry here.
  */
-export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature, feedbackFeature, trainingsFeature];
+export const FEATURES: readonly Feature[] = [
+  goalsFeature,
+  statementsFeature,
+  surveysFeature,
+  feedbackFeature,
+  trainingsFeature,
+];
 
 export interface Registry {
   readonly features: readonly Feature[];

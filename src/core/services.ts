@@ -13,6 +13,7 @@ import type {
   TenantRepository,
   TrainingRepository,
 } from "./ports.js";
+import type { SurveyRepository } from "./surveys/ports.js";
 
 /**
  * What every handler can use, built once at the composition root (src/app.ts). A new capability
@@ -27,10 +28,10 @@ export interface Services {
   readonly trainings: TrainingRepository;
   /** Open qualification needs (from feedback talks) that trainings answer. */
   readonly qualificationNeeds: QualificationNeeds;
-  /** Everything Kurs sends to people: planned deliveries, rendered by the feature at send time. */
   readonly feedback: FeedbackRepository;
   /** Everything Kurs sends to people: planned deliveries, rendered by the feature's renderer at send time. */
   readonly outbox: Outbox;
+  readonly surveys: SurveyRepository;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

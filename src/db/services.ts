@@ -10,6 +10,7 @@ import { PrismaQualificationNeeds } from "./qualification-need-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
 import { PrismaStatementRepository } from "./statement-repository.js";
 import { PrismaSubmissionLog } from "./submission-repository.js";
+import { PrismaSurveyRepository } from "./survey-repository.js";
 import { PrismaTenantRepository } from "./tenant-repository.js";
 import { PrismaTrainingRepository } from "./training-repository.js";
 
@@ -32,6 +33,7 @@ export function createServices(
     qualificationNeeds: new PrismaQualificationNeeds(prisma),
     feedback: new PrismaFeedbackRepository(prisma),
     outbox: new PrismaDeliveryRepository(prisma),
+    surveys: new PrismaSurveyRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

@@ -1,13 +1,17 @@
 import type { Locale } from "../core/org/types.js";
+import type { DeliveryPlan } from "../core/ports.js";
 import type { SurveyRepository } from "../core/surveys/ports.js";
 import type {
   AnswerValue,
   ChoiceOption,
   InstrumentDef,
+  InterviewThemes,
   InvitationContext,
   InvitationView,
+  NewInterview,
   NewInvitation,
   NewResponse,
+  PollView,
   QuestionKind,
   ResponseData,
   SurveyView,
@@ -15,6 +19,7 @@ import type {
 } from "../core/surveys/types.js";
 import { KursError } from "../errors.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { writePlan } from "./delivery-repository.js";
 
 const surveyInclude = {
   criteria: { orderBy: { position: "asc" } },
@@ -293,6 +298,257 @@ export class PrismaSurveyRepository implements SurveyRepository {
       );
       return true;
     });
+  }
+
+  async openPulse(input: {
+    tenantId: string;
+    waveId: string;
+    anonymityThreshold: number;
+    opensAt: Date;
+    closesAt: Date;
+    plans: readonly DeliveryPlan[];
+  }): Promise<readonly string[]> {
+    return this.prisma.$transaction(
+      async (tx) => {
+        const { count } = await tx.surveyWave.updateMany({
+          where: { tenantId: input.tenantId, id: input.waveId, status: "draft" },
+          data: {
+            status: "open",
+            anonymityThreshold: input.anonymityThreshold,
+            opensAt: input.opensAt,
+            closesAt: input.closesAt,
+          },
+        });
+        if (count !== 1) throw new KursError("WAVE_NOT_DRAFT", `wave ${input.waveId} is not a draft`);
+        const ids: string[] = [];
+        for (const plan of input.plans) ids.push(...(await writePlan(tx, input.tenantId, plan)));
+        return ids;
+      },
+      { timeout: 60_000 },
+    );
+  }
+
+  async answerInChat(
+    tenantId: string,
+    waveId: string,
+    personId: string,
+    response: NewResponse,
+    at: Date,
+  ): Promise<boolean> {
+    const wave = await this.prisma.surveyWave.findFirst({
+      where: { tenantId, id: waveId, status: "open" },
+      include: { survey: { include: { questions: true } } },
+    });
+    if (!wave) return false;
+    const questionIds = new Map(wave.survey.questions.map((q) => [q.key, q.id]));
+    try {
+      return await this.prisma.$transaction(async (tx) => {
+        // The unique (wave, person) row is the one-answer-per-person guard; it holds no answer.
+        await tx.surveyParticipation.create({ data: { tenantId, waveId, personId, answeredAt: at } });
+        await insertResponse(
+          tx,
+          tenantId,
+          waveId,
+          questionIds,
+          wave.survey.anonymous ? { ...response, personId: null } : { ...response, personId },
+          at,
+        );
+        return true;
+      });
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
+  }
+
+  async hasAnswered(tenantId: string, waveId: string, personId: string): Promise<boolean> {
+    return (await this.prisma.surveyParticipation.count({ where: { tenantId, waveId, personId } })) > 0;
+  }
+
+  participationCount(tenantId: string, waveId: string): Promise<number> {
+    return this.prisma.surveyParticipation.count({ where: { tenantId, waveId } });
+  }
+
+  async closeWave(
+    tenantId: string,
+    waveId: string,
+    at: Date,
+    resultPurpose: string,
+  ): Promise<{ closed: boolean; deliveryIds: readonly string[] }> {
+    return this.prisma.$transaction(async (tx) => {
+      const { count } = await tx.surveyWave.updateMany({
+        where: { tenantId, id: waveId, status: "open" },
+        data: { status: "closed", closesAt: at },
+      });
+      if (count !== 1) return { closed: false, deliveryIds: [] };
+      // The scheduled result's job waits in the queue until its time; rather than move it, it is
+      // cancelled and a result due now is planned under its own subject.
+      const scheduled = await tx.delivery.updateManyAndReturn({
+        where: { tenantId, purpose: resultPurpose, subject: waveId, state: "pending" },
+        data: { state: "cancelled", reason: "closed early" },
+        select: { personId: true, platform: true },
+      });
+      const deliveryIds = await writePlan(tx, tenantId, {
+        purpose: resultPurpose,
+        subject: `${waveId}:closed`,
+        targets: scheduled.map((r) => ({ personId: r.personId, platform: r.platform })),
+        notBefore: at,
+      });
+      return { closed: true, deliveryIds };
+    });
+  }
+
+  async wave(tenantId: string, waveId: string) {
+    const row = await this.prisma.surveyWave.findFirst({
+      where: { tenantId, id: waveId },
+      include: { survey: { include: surveyInclude } },
+    });
+    if (!row) return null;
+    return {
+      survey: toSurvey(row.survey),
+      wave: toWave(row),
+      closesAt: row.closesAt,
+      createdById: row.survey.createdById,
+    };
+  }
+
+  async openForPerson(tenantId: string, personId: string, promptPurpose: string) {
+    const prompted = await this.prisma.delivery.findMany({
+      where: { tenantId, personId, purpose: promptPurpose },
+      select: { subject: true },
+      distinct: ["subject"],
+    });
+    const ids = prompted.map((p) => p.subject).filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+    if (ids.length === 0) return [];
+    const rows = await this.prisma.surveyWave.findMany({
+      where: { tenantId, id: { in: ids }, status: "open", participation: { none: { personId } } },
+      include: { survey: { include: surveyInclude } },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map((row) => ({ survey: toSurvey(row.survey), wave: toWave(row), closesAt: row.closesAt }));
+  }
+
+  async employeeSurveys(tenantId: string, limit: number) {
+    return this.prisma.survey.findMany({
+      where: { tenantId, audience: "employees" },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, title: true, createdById: true },
+    });
+  }
+
+  async addInterview(tenantId: string, interview: NewInterview): Promise<string> {
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.surveyInterview.create({
+        data: {
+          tenantId,
+          surveyId: interview.surveyId,
+          customer: interview.customer,
+          heldOn: new Date(`${interview.heldOn}T00:00:00Z`),
+          interviewerId: interview.interviewerId,
+          notes: interview.notes,
+        },
+        select: { id: true },
+      });
+      await tx.surveyInterviewTag.createMany({
+        data: interview.tags.map((t) => ({ tenantId, interviewId: row.id, ...t })),
+        skipDuplicates: true,
+      });
+      return row.id;
+    });
+  }
+
+  async interviewThemes(tenantId: string, surveyId: string): Promise<InterviewThemes> {
+    const [interviews, tags] = await Promise.all([
+      this.prisma.surveyInterview.count({ where: { tenantId, surveyId } }),
+      this.prisma.surveyInterviewTag.groupBy({
+        by: ["criterion", "sentiment"],
+        where: { tenantId, interview: { surveyId } },
+        _count: { _all: true },
+      }),
+    ]);
+    const criteria: Record<string, { positive: number; negative: number }> = {};
+    for (const t of tags) {
+      const entry = criteria[t.criterion] ?? { positive: 0, negative: 0 };
+      entry[t.sentiment] = t._count._all;
+      criteria[t.criterion] = entry;
+    }
+    return { interviews, criteria };
+  }
+
+  recentSurveys(tenantId: string, limit: number) {
+    return this.prisma.survey.findMany({
+      where: { tenantId },
+      orderBy: { createdAt: "desc" },
+      take: limit,
+      select: { id: true, title: true },
+    });
+  }
+
+  async createPoll(input: {
+    tenantId: string;
+    hostId: string;
+    question: string;
+    options: readonly string[];
+    correct: number | null;
+    channel: string | null;
+  }): Promise<PollView> {
+    const row = await this.prisma.surveyPoll.create({
+      data: {
+        tenantId: input.tenantId,
+        hostId: input.hostId,
+        question: input.question,
+        options: [...input.options],
+        correct: input.correct,
+        channel: input.channel,
+      },
+      select: { id: true },
+    });
+    const poll = await this.poll(input.tenantId, row.id);
+    if (!poll) throw new KursError("POLL_NOT_FOUND", `poll ${row.id} vanished after creation`);
+    return poll;
+  }
+
+  async poll(tenantId: string, pollId: string): Promise<PollView | null> {
+    const row = await this.prisma.surveyPoll.findFirst({ where: { tenantId, id: pollId } });
+    if (!row) return null;
+    const options = Array.isArray(row.options) ? row.options.map((o) => String(o)) : [];
+    const grouped = await this.prisma.surveyPollVote.groupBy({
+      by: ["option"],
+      where: { tenantId, pollId },
+      _count: { _all: true },
+    });
+    const counts = options.map((_, i) => grouped.find((g) => g.option === i)?._count._all ?? 0);
+    return {
+      id: row.id,
+      tenantId: row.tenantId,
+      hostId: row.hostId,
+      question: row.question,
+      options,
+      correct: row.correct,
+      closedAt: row.closedAt,
+      counts,
+    };
+  }
+
+  async vote(tenantId: string, pollId: string, personId: string, option: number): Promise<boolean> {
+    const open = await this.prisma.surveyPoll.count({ where: { tenantId, id: pollId, closedAt: null } });
+    if (open === 0) return false;
+    // The unique (poll, person) row makes a second vote replace the first, also when two race.
+    await this.prisma.surveyPollVote.upsert({
+      where: { pollId_personId: { pollId, personId } },
+      create: { tenantId, pollId, personId, option },
+      update: { option },
+    });
+    return true;
+  }
+
+  async closePoll(tenantId: string, pollId: string, at: Date): Promise<boolean> {
+    const { count } = await this.prisma.surveyPoll.updateMany({
+      where: { tenantId, id: pollId, closedAt: null },
+      data: { closedAt: at },
+    });
+    return count === 1;
   }
 }
 

@@ -20,6 +20,8 @@ export class FakeTeamsConnector {
   readonly members = new Map<string, { email: string; name?: string }>();
   /** Bodies of POST /v3/conversations (1:1 chats the bot opened). */
   readonly created: Record<string, unknown>[] = [];
+  /** Messages updated in place (PUT …/activities/{id}), e.g. a card replaced for everyone in the chat. */
+  readonly updated: { conversationId: string; activityId: string; activity: Record<string, unknown> }[] = [];
   /** Member ids for which opening a chat is refused (403), as when the app is not installed for them. */
   readonly refuseCreate = new Set<string>();
   /** Conversation ids that no longer exist: posting into them answers 404 (e.g. after a reinstall). */
@@ -88,6 +90,15 @@ export class FakeTeamsConnector {
           activity: JSON.parse(raw) as Record<string, unknown>,
         });
         json(200, { id: `reply-${this.sent.length}` });
+        return;
+      }
+      if (req.method === "PUT" && post?.[2]) {
+        this.updated.push({
+          conversationId: decodeURIComponent(post[1] ?? ""),
+          activityId: decodeURIComponent(post[2]),
+          activity: JSON.parse(raw) as Record<string, unknown>,
+        });
+        json(200, { id: decodeURIComponent(post[2]) });
         return;
       }
       const member = /^\/v3\/conversations\/([^/]+)\/members\/([^/]+)$/.exec(path);

@@ -215,9 +215,9 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
         };
         break;
       }
-      case "timepicker": {
-        const initial = typeof el.initial_time === "string" ? el.initial_time : null;
-        state = { type, selected_time: given === undefined ? initial : given };
+      case "users_select": {
+        const initial = typeof el.initial_user === "string" ? el.initial_user : null;
+        state = { type, selected_user: given === undefined ? initial : given };
         break;
       }
       case "checkboxes": {

@@ -3,10 +3,14 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { z } from "zod/v4";
-import { routeCommand } from "../../src/core/dispatch.js";
+import { renderText } from "../../src/chat/console/render-text.js";
+import { renderOptionsFor } from "../../src/chat/render-options-for.js";
+import { dispatchCommand, routeCommand } from "../../src/core/dispatch.js";
 import { type ActionRef, actionRef } from "../../src/core/feature.js";
 import { buildRegistry, FEATURES, registry } from "../../src/core/features.js";
 import { COMMAND_NAMES, COMMAND_WORDS } from "../../src/core/programme/commands.js";
+import type { Services } from "../../src/core/services.js";
+import { translator } from "../../src/core/ui/i18n/index.js";
 import { PROJECT_ROOT } from "../../src/paths.js";
 
 const CORE = join(PROJECT_ROOT, "src", "core");
@@ -107,10 +111,34 @@ describe("the command router (one for Slack, Teams and the CLI's help)", () => {
       kind: "unknown",
       text: "frobnicate now",
     });
-    const off = COMMAND_NAMES.find(
-      (name) => name !== "kurs" && !registry.commands.some((c) => c.command === name && !c.sub),
-    );
-    if (off)
-      expect(routeCommand(registry, { command: off, text: "" })).toEqual({ kind: "not-available", command: off });
+    const onlyGoals = buildRegistry(FEATURES.filter((f) => f.name === "goals"));
+    expect(routeCommand(onlyGoals, { command: "kpi", text: "" })).toEqual({ kind: "not-available", command: "kpi" });
+    expect(routeCommand(onlyGoals, { text: "kennzahlen x" })).toEqual({ kind: "not-available", command: "kpi" });
+  });
+});
+
+describe("a command the registry does not serve (yet)", () => {
+  const tenant = {
+    id: "t",
+    slug: "t",
+    name: "Testfirma",
+    defaultLocale: "de" as const,
+    formality: "sie" as const,
+    timezone: "Europe/Berlin",
+  };
+  const onlyGoals = buildRegistry(FEATURES.filter((f) => f.name === "goals"));
+
+  it.each([
+    ["de", "noch nicht freigeschaltet"],
+    ["en", "not switched on in this version yet"],
+  ] as const)("answers that it is not switched on, and lists what is available (%s)", async (locale, expected) => {
+    const requester = { tenant, person: null, locale, t: translator(locale) };
+    // The services are not reached on this path: the router answers before any feature runs.
+    const ctx = { services: {} as Services, requester, platform: "slack" as const };
+    const reply = await dispatchCommand(ctx, { command: "kpi", text: "garbage %$§ arguments" }, onlyGoals);
+    const text = reply.kind === "card" ? renderText(reply.card, renderOptionsFor(locale)) : "";
+    expect(text).toContain(expected);
+    expect(text).toContain("/kpi");
+    expect(text).toContain("/goals");
   });
 });

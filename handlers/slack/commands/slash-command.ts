@@ -1,6 +1,6 @@
 import type { AllMiddlewareArgs, SlackCommandMiddlewareArgs } from "@slack/bolt";
 import { renderOptionsFor } from "../../../src/chat/render-options-for.js";
-import { renderSlackModal } from "../../../src/chat/slack/render-block-kit.js";
+import { renderBlockKit, renderSlackModal } from "../../../src/chat/slack/render-block-kit.js";
 import { dispatchCommand } from "../../../src/core/dispatch.js";
 import type { CommandName } from "../../../src/core/programme/commands.js";
 import { translator } from "../../../src/core/ui/i18n/index.js";
@@ -30,13 +30,23 @@ export function slashCommand(name: CommandName, deps: SlackHandlerDeps) {
       });
       t = requester.t;
       const reply = await dispatchCommand(
-        { services: deps.services, requester, platform: "slack" },
+        { services: deps.services, requester, platform: "slack", channel: command.channel_id },
         { command: name, text: command.text },
         deps.registry,
       );
       if (reply.kind === "form") {
         const view = renderSlackModal(reply.form, renderOptionsFor(requester.locale));
         await client.views.open({ trigger_id: command.trigger_id, view });
+      } else if (reply.inChannel) {
+        // A live poll: one message for everyone in the channel, updated in place as votes arrive.
+        const [message] = renderBlockKit(reply.card, renderOptionsFor(requester.locale));
+        if (message)
+          await respond({
+            response_type: "in_channel",
+            replace_original: false,
+            text: message.text,
+            blocks: message.blocks,
+          });
       } else {
         await replyWithCard({ client, userId: command.user_id, respond, t }, reply.card);
       }

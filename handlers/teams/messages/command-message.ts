@@ -20,7 +20,7 @@ export function commandMessage(deps: TeamsHandlerDeps) {
       await deps.conversations.save(tenant.id, person.id, TurnContext.getConversationReference(context.activity));
     }
     const reply = await dispatchCommand(
-      { services: deps.services, requester, platform: "teams" },
+      { services: deps.services, requester, platform: "teams", channel: context.activity.conversation?.id },
       { text: context.activity.text ?? "" },
       deps.registry,
     );

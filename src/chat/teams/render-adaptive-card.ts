@@ -15,6 +15,8 @@ export interface AdaptiveCardJson {
   readonly body: AdaptiveElement[];
   readonly actions?: AdaptiveElement[];
   readonly fallbackText?: string;
+  /** Universal Actions refresh: Teams calls it when someone opens the card, so they see it current. */
+  readonly refresh?: { readonly action: AdaptiveElement };
 }
 
 export const ADAPTIVE_CARD_SCHEMA = "http://adaptivecards.io/schemas/adaptive-card.json";
@@ -245,7 +247,8 @@ function baseCard(summary: string): AdaptiveCardJson {
 /** A Card as an Adaptive Card 1.5 for Teams, cut to stay within Teams' message size. */
 export function renderAdaptiveCard(card: Card, opts: RenderOptions): AdaptiveCardJson {
   const base = baseCard(card.summary);
-  return { ...base, body: fitBody(base, [], blockUnits(card.blocks), (hidden) => moreElements(card, hidden, opts)) };
+  const body = fitBody(base, [], blockUnits(card.blocks), (hidden) => moreElements(card, hidden, opts));
+  return { ...base, body, ...(card.refresh ? { refresh: { action: action(card.refresh) } } : {}) };
 }
 
 const PEOPLE_DATASET = "graph.microsoft.com/users";

@@ -1,9 +1,13 @@
+import type { DeliveryPlan } from "../ports.js";
 import type {
   InstrumentDef,
+  InterviewThemes,
   InvitationContext,
   InvitationView,
+  NewInterview,
   NewInvitation,
   NewResponse,
+  PollView,
   ResponseData,
   SurveyView,
   WaveView,
@@ -54,4 +58,70 @@ export interface SurveyRepository {
    * nothing, when the invitation is used, expired or unknown by then.
    */
   submitInvited(tokenHash: string, response: NewResponse, at: Date): Promise<boolean>;
+
+  /**
+   * Opens a draft wave for a pulse: freezes its threshold, sets its close date and writes every
+   * outbox row (prompts, reminders, the creator's result) in ONE transaction, so an open wave never
+   * lacks its prompts. Returns the ids of the rows written.
+   */
+  openPulse(input: {
+    tenantId: string;
+    waveId: string;
+    anonymityThreshold: number;
+    opensAt: Date;
+    closesAt: Date;
+    plans: readonly DeliveryPlan[];
+  }): Promise<readonly string[]>;
+  /**
+   * A chat answer: records the participation and stores the response in one transaction; false,
+   * storing nothing, when the person answered this wave already or the wave is not open.
+   */
+  answerInChat(tenantId: string, waveId: string, personId: string, response: NewResponse, at: Date): Promise<boolean>;
+  hasAnswered(tenantId: string, waveId: string, personId: string): Promise<boolean>;
+  /** How many people answered a wave (participation rows; never who). */
+  participationCount(tenantId: string, waveId: string): Promise<number>;
+  /**
+   * Closes an open wave (false when it was not open): the creator's scheduled result is cancelled
+   * and one due at `at` planned (subject "waveId:closed"); returns the ids of the rows now due.
+   */
+  closeWave(
+    tenantId: string,
+    waveId: string,
+    at: Date,
+    resultPurpose: string,
+  ): Promise<{ closed: boolean; deliveryIds: readonly string[] }>;
+  /** The wave with its survey, or null. */
+  wave(
+    tenantId: string,
+    waveId: string,
+  ): Promise<{ survey: SurveyView; wave: WaveView; closesAt: Date | null; createdById: string | null } | null>;
+  /** Open waves a person was prompted for (outbox rows of `promptPurpose`) and has not answered. */
+  openForPerson(
+    tenantId: string,
+    personId: string,
+    promptPurpose: string,
+  ): Promise<readonly { survey: SurveyView; wave: WaveView; closesAt: Date | null }[]>;
+  /** Employee surveys, newest first (for `/survey results` without an id). */
+  employeeSurveys(
+    tenantId: string,
+    limit: number,
+  ): Promise<readonly { id: string; title: string; createdById: string | null }[]>;
+  /** Stores an interview with its tags in one transaction; returns its id. */
+  addInterview(tenantId: string, interview: NewInterview): Promise<string>;
+  interviewThemes(tenantId: string, surveyId: string): Promise<InterviewThemes>;
+  /** Recent surveys of any audience, newest first (the interview form's choice). */
+  recentSurveys(tenantId: string, limit: number): Promise<readonly { id: string; title: string }[]>;
+  createPoll(input: {
+    tenantId: string;
+    hostId: string;
+    question: string;
+    options: readonly string[];
+    correct: number | null;
+    channel: string | null;
+  }): Promise<PollView>;
+  poll(tenantId: string, pollId: string): Promise<PollView | null>;
+  /** One vote per person: a second vote replaces the first. False when the poll is closed or unknown. */
+  vote(tenantId: string, pollId: string, personId: string, option: number): Promise<boolean>;
+  /** Closes an open poll; false when it was closed already. */
+  closePoll(tenantId: string, pollId: string, at: Date): Promise<boolean>;
 }

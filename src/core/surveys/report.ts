@@ -12,7 +12,7 @@ import {
   summarize,
 } from "./statistics.js";
 import { surveyText } from "./survey-text.js";
-import type { ResponseData, SurveyView, WaveView } from "./types.js";
+import type { InterviewThemes, ResponseData, SurveyView, WaveView } from "./types.js";
 
 /** The `--format json` report; its shape is a contract (issue 8). */
 export interface SurveyReport {
@@ -160,7 +160,7 @@ export function renderMarkdown(
   report: SurveyReport,
   responses: readonly ResponseData[],
   locale: Locale,
-  options: ReportOptions & { readonly charts?: SurveyChartHook } = {},
+  options: ReportOptions & { readonly charts?: SurveyChartHook; readonly themes?: InterviewThemes } = {},
 ): string {
   const t = surveyText(locale);
   const label = (key: string) => {
@@ -212,6 +212,11 @@ export function renderMarkdown(
       );
     lines.push("");
   }
+  if (options.themes && options.themes.interviews > 0) {
+    lines.push(`## ${t("report.themes", { count: options.themes.interviews })}`, "");
+    for (const line of themeLines(survey, options.themes, locale)) lines.push(`- ${line}`);
+    lines.push("");
+  }
   for (const w of survey.waves) {
     const texts = freeTexts(survey, responses, w);
     if (texts.length === 0) continue;
@@ -219,4 +224,15 @@ export function renderMarkdown(
     for (const text of texts) lines.push(`> ${text.replace(/\s*\n\s*/g, " ")}`, "");
   }
   return `${lines.join("\n").trimEnd()}\n`;
+}
+
+/** "Reaktionszeit: 3 positiv, 1 negativ" per criterion that interviews touched, in criterion order. */
+export function themeLines(survey: SurveyView, themes: InterviewThemes, locale: Locale): string[] {
+  const t = surveyText(locale);
+  return survey.criteria.flatMap((c) => {
+    const counts = themes.criteria[c.key];
+    if (!counts) return [];
+    const label = locale === "de" ? c.labelDe : c.labelEn;
+    return [t("report.theme", { label, positive: counts.positive, negative: counts.negative })];
+  });
 }

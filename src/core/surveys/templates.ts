@@ -92,7 +92,74 @@ export const CUSTOMER_TEMPLATE: InstrumentDef = {
   ],
 };
 
-export const TEMPLATES: Readonly<Record<string, InstrumentDef>> = { customer: CUSTOMER_TEMPLATE };
+const PULSE_CRITERIA: readonly (CriterionDef & { questionDe: string; questionEn: string })[] = [
+  {
+    key: "clarity",
+    labelDe: "Klarheit",
+    labelEn: "Clarity",
+    questionDe: "Wie zufrieden sind Sie damit, wie klar Ihnen ist, was die Veränderung für Ihre Arbeit bedeutet?",
+    questionEn: "How satisfied are you with how clear it is what the change means for your work?",
+  },
+  {
+    key: "support",
+    labelDe: "Unterstützung",
+    labelEn: "Support",
+    questionDe: "Wie zufrieden sind Sie mit der Unterstützung, die Sie dafür bekommen?",
+    questionEn: "How satisfied are you with the support you get for it?",
+  },
+  {
+    key: "workload",
+    labelDe: "Arbeitslast",
+    labelEn: "Workload",
+    questionDe: "Wie zufrieden sind Sie mit Ihrer Arbeitslast in den letzten Wochen?",
+    questionEn: "How satisfied are you with your workload in the past weeks?",
+  },
+];
+
+/** The built-in short employee pulse: three criteria, an eNPS and an optional comment. */
+export const PULSE_TEMPLATE: InstrumentDef = {
+  titleDe: "Kurzer Mitarbeiter-Puls",
+  titleEn: "Short employee pulse",
+  audience: "employees",
+  anonymous: true,
+  criteria: PULSE_CRITERIA.map(({ key, labelDe, labelEn }) => ({ key, labelDe, labelEn })),
+  questions: [
+    ...PULSE_CRITERIA.map(
+      (c): QuestionDef => ({
+        key: c.key,
+        kind: "likert5",
+        criterion: c.key,
+        textDe: c.questionDe,
+        textEn: c.questionEn,
+        options: null,
+        required: true,
+      }),
+    ),
+    {
+      key: "nps",
+      kind: "nps",
+      criterion: null,
+      textDe: "Wie wahrscheinlich ist es, dass Sie uns als Arbeitgeber weiterempfehlen?",
+      textEn: "How likely are you to recommend us as an employer?",
+      options: null,
+      required: true,
+    },
+    {
+      key: "comment",
+      kind: "free_text",
+      criterion: null,
+      textDe: "Was sollten wir besser machen? (optional)",
+      textEn: "What should we do better? (optional)",
+      options: null,
+      required: false,
+    },
+  ],
+};
+
+export const TEMPLATES: Readonly<Record<string, InstrumentDef>> = {
+  customer: CUSTOMER_TEMPLATE,
+  pulse: PULSE_TEMPLATE,
+};
 
 export const LIKERT_LABELS = {
   de: ["sehr unzufrieden", "unzufrieden", "teils, teils", "zufrieden", "sehr zufrieden"],

@@ -127,3 +127,34 @@ export interface InvitationContext {
   readonly wave: WaveView;
   readonly survey: SurveyView;
 }
+
+export type Sentiment = "positive" | "negative";
+
+export interface NewInterview {
+  readonly surveyId: string;
+  readonly customer: string;
+  /** YYYY-MM-DD */
+  readonly heldOn: string;
+  readonly interviewerId: string;
+  readonly notes: string;
+  readonly tags: readonly { readonly criterion: string; readonly sentiment: Sentiment }[];
+}
+
+/** Interview tags counted per criterion: the theme summary. */
+export interface InterviewThemes {
+  readonly interviews: number;
+  readonly criteria: Readonly<Record<string, { readonly positive: number; readonly negative: number }>>;
+}
+
+export interface PollView {
+  readonly id: string;
+  readonly tenantId: string;
+  readonly hostId: string;
+  readonly question: string;
+  readonly options: readonly string[];
+  /** Quiz mode: the index of the right answer. */
+  readonly correct: number | null;
+  readonly closedAt: Date | null;
+  /** Votes per option, in option order. */
+  readonly counts: readonly number[];
+}

@@ -48,6 +48,11 @@ export interface Card {
    * "12 more goals: /goals tree Vertrieb". Falls back to a generic "… (n more)" line.
    */
   readonly overflow?: { readonly text: string; readonly action?: CardAction };
+  /**
+   * The action a platform that can (Teams' Universal Actions refresh) calls when someone opens the
+   * card, answered with the card as it is now, e.g. a live poll's current counts. Others ignore it.
+   */
+  readonly refresh?: CardAction;
 }
 
 export interface SelectOption {
