@@ -1,5 +1,13 @@
 import type { OpenMeasure, ReminderPerson } from "./goals/reminders.js";
 import type { FocusTopicView, GoalView, NewCheckin, NewGoal } from "./goals/types.js";
+import type {
+  AggregateQuery,
+  AggregateResult,
+  KpiSettings,
+  TicketInput,
+  TicketTargets,
+  UpsertResult,
+} from "./kpis/types.js";
 import type { ImportPlan, OrgSnapshot } from "./org/import-plan.js";
 import type { TenantSettings, TenantSettingsPatch } from "./org/tenant-settings.js";
 import type { Locale, PersonProfile, PersonRef, Platform, TenantInfo, UnitNode } from "./org/types.js";
@@ -198,6 +206,25 @@ export interface DeliveryRenderer {
 }
 
 export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
+
+
+export interface TicketRepository {
+  /** Unit paths and mapped service-desk groups, for resolving a ticket's team_path. */
+  targets(tenantId: string): Promise<TicketTargets>;
+  /** Inserts new tickets, updates changed ones, leaves identical ones untouched. */
+  upsertTickets(tenantId: string, tickets: readonly TicketInput[]): Promise<UpsertResult>;
+  /** Weekly aggregates per unit (each unit with all units below it), computed in the database. */
+  weeklyAggregates(query: AggregateQuery): Promise<AggregateResult>;
+  mapGroup(tenantId: string, groupName: string, unitId: string): Promise<void>;
+  groups(tenantId: string): Promise<readonly { groupName: string; unitPath: string }[]>;
+}
+
+export interface KpiSettingsRepository {
+  kpiSettings(tenantId: string): Promise<KpiSettings>;
+  updateKpiSettings(tenantId: string, patch: Partial<KpiSettings>): Promise<KpiSettings>;
+  webhookSecret(tenantId: string): Promise<string | null>;
+  setWebhookSecret(tenantId: string, secret: string): Promise<void>;
+}
 
 export interface Clock {
   now(): Date;
