@@ -15,6 +15,7 @@ import {
   langFromArgv,
   translateCommanderError,
 } from "./messages.js";
+import type { KpiCommandOptions } from "./kpi.js";
 import { migrateCommand } from "./migrate.js";
 import { type TenantCommandOptions, tenantCommand } from "./tenant.js";
 
@@ -90,6 +91,28 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
     .addOption(lang())
     .action((file: string, opts: { tenant: string; lang?: CliLocale }) => importOrgCommand(file, opts));
+  localise(importCmd.command("tickets"), t)
+    .description(t("importTickets.description"))
+    .argument(`<${t("importOrg.fileArg")}>`, t("importOrg.file"))
+    .option("--strict", t("importTickets.strict"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (file: string, opts: { tenant: string; strict?: boolean; lang?: CliLocale }) => {
+      const { importTicketsCommand } = await import("./import-tickets.js");
+      await importTicketsCommand(file, opts);
+    });
+
+  sub("kpi")
+    .description(t("kpi.description"))
+    .option("--unit <path>", t("kpi.unit"))
+    .option("--week <YYYY-Www>", t("kpi.week"))
+    .addOption(new Option("--format <json|text>", t("kpi.format")).choices(["json", "text"]).default("text"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (opts: KpiCommandOptions) => {
+      const { kpiCommand } = await import("./kpi.js");
+      await kpiCommand(opts);
+    });
 
   sub("demo")
     .description(t("demo.description"))
@@ -107,6 +130,13 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--locale <de|en>", t("tenant.locale"))
     .option("--teams-tenant-id <id>", t("tenant.teamsTenantId"))
     .option("--slack-team-id <id>", t("tenant.slackTeamId"))
+    .option("--programme-start <YYYY-MM-DD|none>", t("tenant.programmeStart"))
+    .option("--baseline-weeks <n>", t("tenant.baselineWeeks"))
+    .option("--webhook-secret <secret|generate>", t("tenant.webhookSecret"))
+    .option("--map-group <group=path>", t("tenant.mapGroup"), (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
     .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 

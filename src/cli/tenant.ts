@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { loadConfig } from "../config.js";
+import { parseKpiSettings } from "../core/kpis/settings.js";
 import { parseTenantSettings, type TenantSettings } from "../core/org/tenant-settings.js";
 import type { TenantBindings } from "../core/ports.js";
 import { type Translate, translator } from "../core/ui/i18n/index.js";
+import { PrismaTicketRepository } from "../db/ticket-repository.js";
 import { resolveTenant, withDatabase } from "./context.js";
 
 export interface TenantCommandOptions {
@@ -14,6 +17,10 @@ export interface TenantCommandOptions {
   readonly teamsTenantId?: string;
   /** Binds a Slack workspace by its team id. */
   readonly slackTeamId?: string;
+  readonly programmeStart?: string;
+  readonly baselineWeeks?: string;
+  readonly webhookSecret?: string;
+  readonly mapGroup?: readonly string[];
   readonly lang?: "de" | "en";
 }
 
@@ -41,12 +48,19 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     formality: opts.formality,
     locale: opts.locale,
   });
+  const kpi = parseKpiSettings({
+    programmeStart: opts.programmeStart,
+    baselineWeeks: opts.baselineWeeks,
+    webhookSecret: opts.webhookSecret,
+    mapGroup: opts.mapGroup,
+  });
   // Bad input is answered before the database is opened: nothing to change, nothing to wait for.
   const bindErrors = bindingProblems(t, opts);
-  if (!parsed.ok || bindErrors.length > 0) {
+  if (!parsed.ok || !kpi.ok || bindErrors.length > 0) {
     console.error(t("tenant.settings.failed"));
     const settingErrors = parsed.ok ? [] : parsed.problems.map((p) => t(`tenant.settings.error.${p.code}`, p));
-    for (const problem of [...settingErrors, ...bindErrors]) console.error(`  ${problem}`);
+    const kpiErrors = kpi.ok ? [] : kpi.problems.map((p) => t(`kpi.settings.error.${p.code}`, { value: p.value }));
+    for (const problem of [...settingErrors, ...kpiErrors, ...bindErrors]) console.error(`  ${problem}`);
     process.exitCode = 1;
     return;
   }
@@ -62,8 +76,18 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0) {
-      console.log(describe(t, current, await ctx.tenants.bindings(current.id)));
+    const tickets = new PrismaTicketRepository(ctx.db.prisma);
+    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty) {
+      console.log(`${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`);
+      return;
+    }
+    // Group mappings are checked against the org chart before anything is written.
+    const targets = await tickets.targets(current.id);
+    const missing = kpi.patch.groups.filter((g) => !targets.paths.has(g.path));
+    if (missing.length > 0) {
+      console.error(t("tenant.settings.failed"));
+      for (const g of missing) console.error(`  ${t("kpi.settings.error.mapGroupUnit", { value: g.path })}`);
+      process.exitCode = 1;
       return;
     }
     if (Object.keys(binding).length > 0) {
@@ -79,7 +103,18 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     }
     const updated =
       Object.keys(parsed.patch).length > 0 ? await ctx.tenants.updateSettings(current.id, parsed.patch) : current;
-    console.log(`${t("tenant.settings.updated")}\n${describe(t, updated, await ctx.tenants.bindings(current.id))}`);
+    if (Object.keys(kpi.patch.settings).length > 0) await tickets.updateKpiSettings(current.id, kpi.patch.settings);
+    for (const g of kpi.patch.groups) await tickets.mapGroup(current.id, g.group, targets.paths.get(g.path) ?? "");
+    const lines = [t("tenant.settings.updated")];
+    if (kpi.patch.webhookSecret) {
+      const secret = kpi.patch.webhookSecret.generate
+        ? randomBytes(32).toString("base64url")
+        : kpi.patch.webhookSecret.secret;
+      await tickets.setWebhookSecret(current.id, secret);
+      if (kpi.patch.webhookSecret.generate) lines.push(t("kpi.settings.webhookSecretNew", { secret }));
+    }
+    const bound = describe(t, updated, await ctx.tenants.bindings(current.id));
+    console.log([...lines, bound, await describeKpi(t, tickets, current.id)].join("\n"));
   });
 }
 
@@ -93,5 +128,20 @@ function describe(t: Translate, settings: TenantSettings, bindings: TenantBindin
     `  ${t("tenant.settings.holidayState", { value: settings.holidayState ?? t("tenant.settings.noState") })}`,
     `  ${t("tenant.settings.slack", { value: bindings.slackTeamId ?? t("tenant.settings.unbound") })}`,
     `  ${t("tenant.settings.teams", { value: bindings.teamsTenantId ?? t("tenant.settings.unbound") })}`,
+  ].join("\n");
+}
+
+async function describeKpi(t: Translate, tickets: PrismaTicketRepository, tenantId: string): Promise<string> {
+  const [settings, secret, groups] = await Promise.all([
+    tickets.kpiSettings(tenantId),
+    tickets.webhookSecret(tenantId),
+    tickets.groups(tenantId),
+  ]);
+  return [
+    `  ${t("kpi.settings.programmeStart", { value: settings.programmeStart ?? t("kpi.settings.notSet") })}`,
+    `  ${t("kpi.settings.baselineWeeks", { value: settings.baselineWeeks })}`,
+    // The secret itself is never printed again; only whether one is set.
+    `  ${t("kpi.settings.webhookSecret", { value: secret ? t("kpi.settings.webhookSecretSet") : t("kpi.settings.notSet") })}`,
+    ...groups.map((g) => `  ${t("kpi.settings.group", { group: g.groupName, path: g.unitPath })}`),
   ].join("\n");
 }

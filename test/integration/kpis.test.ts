@@ -42,7 +42,7 @@ const DESK_W10: KpiFigures = {
 
 function close(actual: KpiFigures, expected: KpiFigures): void {
   const round = (f: KpiFigures): unknown =>
-    JSON.parse(JSON.stringify(f, (_k, v: unknown) => (typeof v === "number" ? Math.round(v * 1e9) / 1e9 : v)));
+    JSON.parse(JSON.stringify(f, (_k, v: unknown) => (typeof v === "number" ? Math.round(v * 1e6) / 1e6 : v)));
   expect(round(actual)).toEqual(round(expected));
 }
 

@@ -94,6 +94,11 @@ export function emptyAggregate(unitId: string, week: string): WeeklyAggregate {
   };
 }
 
+/** Six decimals: hours to a few milliseconds, rates far below any visible difference; no float noise in JSON. */
+export function round6(value: number | null): number | null {
+  return value === null ? null : Math.round(value * 1e6) / 1e6;
+}
+
 /** Turns one week's aggregates into the KPI figures; `backlog` comes from the running totals. */
 export function figuresOf(a: WeeklyAggregate, backlog: number): KpiFigures {
   const enough = a.resolved >= MIN_RESOLVED_FOR_RATES;
@@ -101,13 +106,13 @@ export function figuresOf(a: WeeklyAggregate, backlog: number): KpiFigures {
     created: a.created,
     resolved: a.resolved,
     processing_time_hours: {
-      median: enough ? a.processingMedian : null,
-      p90: enough ? a.processingP90 : null,
+      median: enough ? round6(a.processingMedian) : null,
+      p90: enough ? round6(a.processingP90) : null,
     },
-    first_response_hours: { median: enough ? a.firstResponseMedian : null },
-    deadline_compliance: enough && a.resolvedWithDue > 0 ? a.resolvedOnTime / a.resolvedWithDue : null,
-    resolution_rate: enough && a.created > 0 ? a.resolved / a.created : null,
-    first_time_resolution: enough ? a.resolvedFirstTime / a.resolved : null,
+    first_response_hours: { median: enough ? round6(a.firstResponseMedian) : null },
+    deadline_compliance: enough && a.resolvedWithDue > 0 ? round6(a.resolvedOnTime / a.resolvedWithDue) : null,
+    resolution_rate: enough && a.created > 0 ? round6(a.resolved / a.created) : null,
+    first_time_resolution: enough ? round6(a.resolvedFirstTime / a.resolved) : null,
     backlog,
     enough_data: enough,
   };
@@ -144,10 +149,10 @@ export function weeklyFigures(
 export function meanFigures(list: readonly KpiFigures[]): KpiFigures {
   const mean = (values: readonly (number | null)[]): number | null => {
     const present = values.filter((v): v is number => v !== null);
-    return present.length === 0 ? null : present.reduce((s, v) => s + v, 0) / present.length;
+    return present.length === 0 ? null : round6(present.reduce((s, v) => s + v, 0) / present.length);
   };
   const count = (values: readonly number[]): number =>
-    values.length === 0 ? 0 : values.reduce((s, v) => s + v, 0) / values.length;
+    values.length === 0 ? 0 : (round6(values.reduce((s, v) => s + v, 0) / values.length) ?? 0);
   return {
     created: count(list.map((f) => f.created)),
     resolved: count(list.map((f) => f.resolved)),
