@@ -24,6 +24,7 @@ import { createServices } from "./db/services.js";
 import { PrismaSurveyRepository } from "./db/survey-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
+import { PrismaTicketRepository } from "./db/ticket-repository.js";
 import { RedisRateLimiter } from "./delivery/rate-limit.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
@@ -31,6 +32,7 @@ import { closeRedis, createRedis, pingRedis } from "./queue/redis.js";
 import { createWebApp, errorHandler } from "./web/server.js";
 import { mountSurveyPages } from "./web/survey-pages.js";
 import { mountTeamsEndpoint } from "./web/teams-endpoint.js";
+import { mountTicketWebhook } from "./web/ticket-webhook.js";
 
 export const DEFAULT_TENANT_SLUG = "default";
 
@@ -132,6 +134,12 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         surveys: new PrismaSurveyRepository(db.prisma),
         clock,
         log: log.child({ component: "survey-pages" }),
+      });
+      mountTicketWebhook(web, {
+        tenants,
+        tickets: new PrismaTicketRepository(db.prisma),
+        clock,
+        log: log.child({ component: "webhooks" }),
       });
     }
     web.use(errorHandler(log.child({ component: "web" })));
