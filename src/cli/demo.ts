@@ -1,7 +1,8 @@
 import { cliLocale } from "../config.js";
-import { DEMO_COMPANY, demoOrgCsv } from "../core/org/demo.js";
+import { DEMO_COMPANY, demoOrgCsv, seedDemoTickets } from "../core/org/demo.js";
 import { importOrg } from "../core/org/import-org.js";
 import { translator } from "../core/ui/i18n/index.js";
+import { PrismaTicketRepository } from "../db/ticket-repository.js";
 import { KursError } from "../errors.js";
 import { resolveTenant, withDatabase } from "./context.js";
 import { cliText } from "./messages.js";
@@ -33,5 +34,7 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
         units: t("demo.units", { count: snapshot.units.length }),
       }),
     );
+    const seeded = await seedDemoTickets(new PrismaTicketRepository(ctx.db.prisma), tenant, new Date());
+    console.log(t("kpi.demo.tickets", { count: seeded.count, weeks: seeded.weeks, start: seeded.programmeStart }));
   });
 }
