@@ -137,7 +137,7 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       });
       mountTicketWebhook(web, {
         tenants,
-        tickets: new PrismaTicketRepository(db.prisma),
+        tickets: new PrismaTicketRepository(db.prisma, db.sql),
         clock,
         log: log.child({ component: "webhooks" }),
       });

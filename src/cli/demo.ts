@@ -34,7 +34,7 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
         units: t("demo.units", { count: snapshot.units.length }),
       }),
     );
-    const seeded = await seedDemoTickets(new PrismaTicketRepository(ctx.db.prisma), tenant, new Date());
+    const seeded = await seedDemoTickets(new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql), tenant, new Date());
     console.log(t("kpi.demo.tickets", { count: seeded.count, weeks: seeded.weeks, start: seeded.programmeStart }));
   });
 }

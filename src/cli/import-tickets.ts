@@ -32,7 +32,7 @@ export async function importTicketsCommand(file: string, opts: ImportTicketsComm
     let current: ReadStream | undefined;
     const badLines = new Set<number>();
     const outcome = await importTickets(
-      new PrismaTicketRepository(ctx.db.prisma),
+      new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql),
       () => {
         current = createReadStream(file, { highWaterMark: 256 * 1024 });
         return current;

@@ -18,7 +18,7 @@ export async function kpiCommand(opts: KpiCommandOptions): Promise<void> {
     const t = translator(opts.lang ?? ctx.config.defaultLocale);
     const tenant = await resolveTenant(ctx, opts.tenant);
     if (!tenant) throw new KursError("TENANT_NOT_FOUND", `no tenant with slug "${opts.tenant}"`);
-    const tickets = new PrismaTicketRepository(ctx.db.prisma);
+    const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
     const units = await ctx.org.units(tenant.id);
     const outcome = await kpiReport(tickets, {
       tenantId: tenant.id,

@@ -76,7 +76,7 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const tickets = new PrismaTicketRepository(ctx.db.prisma);
+    const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
     if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty) {
       console.log(`${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`);
       return;

@@ -11,6 +11,7 @@ import type {
 import { DEFAULT_BASELINE_WEEKS } from "../core/kpis/types.js";
 import type { KpiSettingsRepository, TicketRepository } from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { SqlDriver } from "./sql-driver.js";
 
 // A batch travels as one JSON parameter: any batch size, one round trip, the same on PostgreSQL and PGlite.
 const UPSERT_SQL = `
@@ -74,13 +75,13 @@ FROM "Ticket" k JOIN scope s ON s.member = k."unitId"
 WHERE k."tenantId" = $1::uuid AND k."openedAt" < $3::timestamptz
 GROUP BY 1`;
 
-interface CreatedRow {
+interface CreatedRow extends Record<string, unknown> {
   unitId: string;
   week: string;
   created: number;
   firstResponseMedian: number | null;
 }
-interface ResolvedRow {
+interface ResolvedRow extends Record<string, unknown> {
   unitId: string;
   week: string;
   resolved: number;
@@ -90,8 +91,15 @@ interface ResolvedRow {
   resolvedFirstTime: number;
 }
 
+/**
+ * Tickets and KPI settings. The bulk upsert and the aggregates go through plain SQL (`sql`);
+ * everything small through Prisma. Both are the same database (Database.prisma and .sql).
+ */
 export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlDriver,
+  ) {}
 
   async targets(tenantId: string): Promise<TicketTargets> {
     const [units, groups] = await Promise.all([
@@ -119,11 +127,7 @@ export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepo
         src: t.source,
       })),
     );
-    const rows = await this.prisma.$queryRawUnsafe<{ inserted: number; updated: number }[]>(
-      UPSERT_SQL,
-      tenantId,
-      payload,
-    );
+    const rows = await this.sql.query<{ inserted: number; updated: number }>(UPSERT_SQL, [tenantId, payload]);
     const inserted = rows[0]?.inserted ?? 0;
     const updated = rows[0]?.updated ?? 0;
     return { inserted, updated, unchanged: tickets.length - inserted - updated };
@@ -134,9 +138,9 @@ export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepo
     const params = [query.tenantId, scope, query.from.toISOString(), query.to.toISOString(), query.timezone];
     // Three independent scans; on PostgreSQL they run on separate pool connections at once.
     const [created, resolved, before] = await Promise.all([
-      this.prisma.$queryRawUnsafe<CreatedRow[]>(CREATED_SQL, ...params),
-      this.prisma.$queryRawUnsafe<ResolvedRow[]>(RESOLVED_SQL, ...params),
-      this.prisma.$queryRawUnsafe<TicketTotalsBefore[]>(BEFORE_SQL, ...params.slice(0, 3)),
+      this.sql.query<CreatedRow>(CREATED_SQL, params),
+      this.sql.query<ResolvedRow>(RESOLVED_SQL, params),
+      this.sql.query<TicketTotalsBefore & Record<string, unknown>>(BEFORE_SQL, params.slice(0, 3)),
     ]);
     const weeks = new Map<string, WeeklyAggregate>();
     const key = (unitId: string, week: string): string => `${unitId}|${week}`;

@@ -106,7 +106,7 @@ describe("kurs import tickets and kurs kpi", { timeout: 240_000 }, () => {
     expect(set.code).toBe(0);
     const secret = /Webhook-Geheimnis \(nur jetzt sichtbar\): (\S+)/.exec(set.stdout)?.[1];
     expect(secret?.length).toBeGreaterThanOrEqual(40);
-    expect(await new PrismaTicketRepository(db.prisma).webhookSecret(fixture.tenant.id)).toBe(secret);
+    expect(await new PrismaTicketRepository(db.prisma, db.sql).webhookSecret(fixture.tenant.id)).toBe(secret);
     const shown = await runKurs(["tenant", "--tenant", slug], env());
     expect(shown.stdout).toContain("Programmstart (Basislinie davor): 2026-03-11");
     expect(shown.stdout).toContain("Webhook-Geheimnis: gesetzt");

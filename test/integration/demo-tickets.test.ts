@@ -22,7 +22,7 @@ beforeAll(async () => {
   });
   const outcome = await importOrg(new PrismaOrgRepository(db.prisma), tenant.id, demoOrgCsv());
   expect(outcome.ok).toBe(true);
-  tickets = new PrismaTicketRepository(db.prisma);
+  tickets = new PrismaTicketRepository(db.prisma, db.sql);
 });
 
 afterAll(async () => {

@@ -90,7 +90,7 @@ describe.each(["postgres", "pglite"] as const)("service KPIs on %s", (kind) => {
       await db.migrate();
     }
     fixture = await createKpiTenant(db);
-    tickets = new PrismaTicketRepository(db.prisma);
+    tickets = new PrismaTicketRepository(db.prisma, db.sql);
     const netz = (await tickets.targets(fixture.tenant.id)).paths.get(`${fixture.company}/Service/Netz`);
     if (!netz) throw new Error("fixture has no Netz team");
     await tickets.mapGroup(fixture.tenant.id, "2nd Level Netz", netz);

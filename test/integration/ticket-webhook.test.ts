@@ -19,7 +19,7 @@ let tickets: PrismaTicketRepository;
 beforeAll(async () => {
   db = await openDatabase({ kind: "postgres", url: inject("databaseUrl") });
   fixture = await createKpiTenant(db);
-  tickets = new PrismaTicketRepository(db.prisma);
+  tickets = new PrismaTicketRepository(db.prisma, db.sql);
   await tickets.setWebhookSecret(fixture.tenant.id, SECRET);
   const netz = (await tickets.targets(fixture.tenant.id)).paths.get(`${fixture.company}/Service/Netz`);
   await tickets.mapGroup(fixture.tenant.id, "2nd Level Netz", netz ?? "");
