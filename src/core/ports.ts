@@ -207,7 +207,6 @@ export interface DeliveryRenderer {
 
 export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
 
-
 export interface TicketRepository {
   /** Unit paths and mapped service-desk groups, for resolving a ticket's team_path. */
   targets(tenantId: string): Promise<TicketTargets>;
