@@ -144,23 +144,37 @@ function median(xs: readonly number[]): number {
 const mb = (bytes: number): string => `${Math.round(bytes / 1048576)} MB`;
 
 /**
- * CPU seconds spent so far by this process and by the database's server processes (Linux /proc,
- * PostgreSQL on this machine). On a shared machine wall time mostly measures the neighbours;
- * CPU time says what the work itself costs.
+ * CPU time of this process and of the database's server processes (Linux /proc, PostgreSQL on
+ * this machine). On a shared machine wall time mostly measures the neighbours; CPU time says
+ * what the work itself costs. A server process that ends in between takes its time with it, so
+ * the PostgreSQL figure is a lower bound.
  */
-async function cpuSeconds(admin: pg.Client, dbName: string): Promise<{ node: number; postgres: number }> {
+interface CpuSnapshot {
+  readonly node: number;
+  readonly backends: ReadonlyMap<number, number>;
+}
+
+async function cpuSnapshot(admin: pg.Client, dbName: string): Promise<CpuSnapshot> {
   const usage = process.cpuUsage();
   const { rows } = await admin.query<{ pid: number }>("SELECT pid FROM pg_stat_activity WHERE datname = $1", [dbName]);
-  let ticks = 0;
+  const backends = new Map<number, number>();
   for (const { pid } of rows) {
     try {
       const fields = (await readFile(`/proc/${pid}/stat`, "utf8")).split(") ")[1]?.split(" ") ?? [];
-      ticks += Number(fields[11] ?? 0) + Number(fields[12] ?? 0);
+      // utime and stime, in clock ticks of 1/100 s
+      backends.set(pid, (Number(fields[11] ?? 0) + Number(fields[12] ?? 0)) / 100);
     } catch {
-      // The backend ended in between; its time is lost, so the figure is a lower bound.
+      // ended in between
     }
   }
-  return { node: (usage.user + usage.system) / 1e6, postgres: ticks / 100 };
+  return { node: (usage.user + usage.system) / 1e6, backends };
+}
+
+/** Seconds of CPU between two snapshots; a backend that started in between counts in full. */
+function cpuBetween(before: CpuSnapshot, after: CpuSnapshot): { node: number; postgres: number } {
+  let postgres = 0;
+  for (const [pid, seconds] of after.backends) postgres += seconds - (before.backends.get(pid) ?? 0);
+  return { node: after.node - before.node, postgres };
 }
 
 async function main(): Promise<void> {
@@ -209,7 +223,7 @@ async function main(): Promise<void> {
     let problems = 0;
     // One warm connection first, so the backend that does the upserts is there to be measured.
     await db.sql.query("SELECT 1");
-    const cpuBefore = await cpuSeconds(admin, dbName);
+    const cpuBefore = await cpuSnapshot(admin, dbName);
     t0 = performance.now();
     const outcome = await importTickets(tickets, () => createReadStream(csv, { highWaterMark: 256 * 1024 }), {
       tenantId: tenant.id,
@@ -226,7 +240,7 @@ async function main(): Promise<void> {
       },
     });
     const importSeconds = (performance.now() - t0) / 1000;
-    const cpuAfter = await cpuSeconds(admin, dbName);
+    const importCpu = cpuBetween(cpuBefore, await cpuSnapshot(admin, dbName));
     clearInterval(sampler);
     if (problems > 0 || outcome.result.inserted !== TICKETS) {
       throw new Error(`import went wrong: ${problems} problems, ${JSON.stringify(outcome.result)}`);
@@ -270,12 +284,12 @@ async function main(): Promise<void> {
     const kursCpu: number[] = [];
     const rawCpu: number[] = [];
     const cpuOf = async (work: () => Promise<unknown>): Promise<[number, number]> => {
-      const before = await cpuSeconds(admin, dbName);
+      const before = await cpuSnapshot(admin, dbName);
       const start = performance.now();
       await work();
       const ms = performance.now() - start;
-      const after = await cpuSeconds(admin, dbName);
-      return [ms, (after.node - before.node + after.postgres - before.postgres) * 1000];
+      const cpu = cpuBetween(before, await cpuSnapshot(admin, dbName));
+      return [ms, (cpu.node + cpu.postgres) * 1000];
     };
     for (let i = 0; i < RUNS; i++) {
       const [rMs, rCpu] = await cpuOf(handWritten);
@@ -297,6 +311,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `import: ${TICKETS.toLocaleString("en")} rows in ${importSeconds.toFixed(1)} s = ${Math.round(TICKETS / importSeconds).toLocaleString("en")} rows/s (goal >= 50,000)`,
+    );
+    console.log(
+      `  CPU: Node ${importCpu.node.toFixed(1)} s + PostgreSQL ${importCpu.postgres.toFixed(1)} s = ${Math.round(TICKETS / (importCpu.node + importCpu.postgres)).toLocaleString("en")} rows per CPU second`,
     );
     console.log(
       `  RSS before ${mb(rssBefore)}, peak ${mb(Math.max(...samples))}; at each tenth of the file: ${atProgress.map((p) => mb(p.rss)).join(", ")}`,
