@@ -7,6 +7,7 @@ import { ConfigError, DataDirLockedError, KursError, MigrationError } from "../e
 import { PROJECT_ROOT } from "../paths.js";
 import { demoCommand } from "./demo.js";
 import { importOrgCommand } from "./import-org.js";
+import type { KpiCommandOptions } from "./kpi.js";
 import {
   type CliLocale,
   type CliMessageKey,
@@ -15,7 +16,6 @@ import {
   langFromArgv,
   translateCommanderError,
 } from "./messages.js";
-import type { KpiCommandOptions } from "./kpi.js";
 import { migrateCommand } from "./migrate.js";
 import { type TenantCommandOptions, tenantCommand } from "./tenant.js";
 

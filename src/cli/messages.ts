@@ -204,7 +204,8 @@ const en: Record<CliMessageKey, string> = {
   "tenant.baselineWeeks": "how many weeks before the programme start make the KPI baseline (default 12)",
   "tenant.webhookSecret":
     "secret that signs POST /webhooks/tickets (at least 32 characters, or generate to get a random one)",
-  "tenant.mapGroup": 'map a service-desk group or queue to an org unit, e.g. "2nd Level=Company/Area/Team" (repeatable)',
+  "tenant.mapGroup":
+    'map a service-desk group or queue to an org unit, e.g. "2nd Level=Company/Area/Team" (repeatable)',
 };
 
 export const CLI_MESSAGES: Readonly<Record<CliLocale, Readonly<Record<CliMessageKey, string>>>> = { de, en };

@@ -78,7 +78,9 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     }
     const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
     if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty) {
-      console.log(`${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`);
+      console.log(
+        `${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`,
+      );
       return;
     }
     // Group mappings are checked against the org chart before anything is written.

@@ -1,6 +1,6 @@
 import { KursError } from "../../../errors.js";
 import { catalog as goals } from "../../goals/i18n/index.js";
-import { catalog as kpi } from "../../kpis/i18n/index.js";
+import { catalog as kpis } from "../../kpis/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
 import { catalog as statements } from "../../statements/i18n/index.js";
@@ -26,7 +26,7 @@ export const featureCatalogs = {
   goals,
   statements,
   surveys,
-  kpi,
+  kpis,
 } as const;
 
 type Catalogs = typeof featureCatalogs;
