@@ -18,8 +18,12 @@ export const TREND_HEIGHT = 320;
 export function kpiTrendSpec(input: {
   readonly title: string;
   readonly points: readonly TrendPoint[];
-  readonly percentAxis: string;
+  /** The y axis title ("%", "h", …). */
+  readonly axis: string;
+  /** Values are shares drawn as percentages (the default); false draws them as they are. */
+  readonly percent?: boolean;
 }): TopLevelSpec {
+  const scale = input.percent === false ? 1 : 100;
   return {
     $schema: "https://vega.github.io/schema/vega-lite/v6.json",
     title: input.title,
@@ -32,14 +36,14 @@ export function kpiTrendSpec(input: {
       values: input.points.map((p) => ({
         week: p.week,
         series: p.series,
-        value: p.value === null ? null : p.value * 100,
+        value: p.value === null ? null : p.value * scale,
       })),
     },
     transform: [{ filter: "isValid(datum.value)" }],
     mark: { type: "line", point: true, strokeWidth: 2 },
     encoding: {
       x: { field: "week", type: "ordinal", title: null, axis: { labelAngle: -45 } },
-      y: { field: "value", type: "quantitative", title: input.percentAxis, scale: { domainMin: 0 } },
+      y: { field: "value", type: "quantitative", title: input.axis, scale: { domainMin: 0 } },
       color: { field: "series", type: "nominal", title: null, legend: { orient: "bottom" } },
     },
   };

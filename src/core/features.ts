@@ -1,5 +1,6 @@
 import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
 import { goalsFeature } from "./goals/feature.js";
+import { kpisFeature } from "./kpis/feature.js";
 import type { DeliveryRenderers } from "./ports.js";
 import type { Services } from "./services.js";
 import { statementsFeature } from "./statements/feature.js";
@@ -8,7 +9,7 @@ import { statementsFeature } from "./statements/feature.js";
  * The registry: every capability Kurs offers in chat. The Slack and Teams adapters, the command
  * router and the help card all read it; a new capability is one entry here.
  */
-export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature];
+export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature, kpisFeature];
 
 export interface Registry {
   readonly features: readonly Feature[];

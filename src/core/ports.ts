@@ -260,3 +260,18 @@ export interface SubmissionLog {
   /** Gives the key back when the submit did not save (invalid input, refusal, error), so it can be retried. */
   release(tenantId: string, key: string): Promise<void>;
 }
+
+/** A line chart's data; rendered to PNG where it is served (core never draws). */
+export interface ChartData {
+  readonly title: string;
+  /** The y axis title, e.g. "%" or "h". */
+  readonly axis: string;
+  /** Values are shares (0..1) shown as percentages. */
+  readonly percent: boolean;
+  readonly points: readonly { readonly week: string; readonly series: string; readonly value: number | null }[];
+}
+
+/** Publishes a chart behind an unguessable, expiring URL that Slack and Teams can fetch. */
+export interface ChartLinks {
+  publish(tenantId: string, chart: ChartData): Promise<string>;
+}

@@ -1,13 +1,16 @@
 import type { Locale } from "./org/types.js";
 import type {
+  ChartLinks,
   Clock,
   GoalRepository,
   JobQueue,
+  KpiSettingsRepository,
   OrgRepository,
   ReminderRepository,
   StatementRepository,
   SubmissionLog,
   TenantRepository,
+  TicketRepository,
 } from "./ports.js";
 
 /**
@@ -20,6 +23,10 @@ export interface Services {
   readonly goals: GoalRepository;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
+  /** Service-desk tickets and the weekly KPIs computed from them. */
+  readonly tickets: TicketRepository & KpiSettingsRepository;
+  /** Charts for cards, served by Kurs at an unguessable URL. */
+  readonly charts: ChartLinks;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

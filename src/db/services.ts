@@ -2,17 +2,28 @@ import type { Locale } from "../core/org/types.js";
 import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { PrismaChartLinks } from "./chart-links.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
 import { PrismaOrgRepository } from "./org-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
+import type { SqlDriver } from "./sql-driver.js";
 import { PrismaStatementRepository } from "./statement-repository.js";
 import { PrismaSubmissionLog } from "./submission-repository.js";
 import { PrismaTenantRepository } from "./tenant-repository.js";
+import { PrismaTicketRepository } from "./ticket-repository.js";
 
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
   prisma: PrismaClient,
-  options: { readonly jobs: JobQueue; readonly clock: Clock; readonly defaultLocale: Locale },
+  options: {
+    readonly jobs: JobQueue;
+    readonly clock: Clock;
+    readonly defaultLocale: Locale;
+    /** Plain SQL for the KPI aggregates (the same connection pool as Prisma). */
+    readonly sql: SqlDriver;
+    /** Where chat clients fetch chart images (PUBLIC_URL). */
+    readonly publicUrl?: string;
+  },
 ): Services {
   return {
     tenants: new PrismaTenantRepository(prisma),
@@ -20,6 +31,8 @@ export function createServices(
     goals: new PrismaGoalRepository(prisma),
     reminders: new PrismaReminderRepository(prisma),
     statements: new PrismaStatementRepository(prisma),
+    tickets: new PrismaTicketRepository(prisma, options.sql),
+    charts: new PrismaChartLinks(prisma, options.publicUrl ?? "http://localhost:3000", options.clock),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

@@ -45,7 +45,12 @@ export function processorDeps(
   const statements = new PrismaStatementRepository(db.prisma);
   const reminders = new PrismaReminderRepository(db.prisma);
   return {
-    services: createServices(db.prisma, { jobs: options.producer, clock: options.clock, defaultLocale: "de" }),
+    services: createServices(db.prisma, {
+      jobs: options.producer,
+      clock: options.clock,
+      defaultLocale: "de",
+      sql: db.sql,
+    }),
     org,
     tenants,
     goals: { goals: new PrismaGoalRepository(db.prisma), org, clock: options.clock },

@@ -13,7 +13,7 @@ describe("charts", () => {
   const weeks = Array.from({ length: 12 }, (_, i) => `2026-W${String(i + 10).padStart(2, "0")}`);
   const spec = kpiTrendSpec({
     title: "Kennzahlen – Service Desk",
-    percentAxis: "%",
+    axis: "%",
     points: weeks.flatMap((week, i) => [
       { week, series: "Termintreue", value: 0.6 + i * 0.02 },
       // A week without enough data is a gap.

@@ -13,7 +13,11 @@ export const HIGHER_IS_BETTER: Readonly<Record<KpiMetric, boolean>> = {
   backlog: false,
 };
 
-const RATES = new Set<KpiMetric>(["deadline_compliance", "resolution_rate", "first_time_resolution"]);
+export const RATES: ReadonlySet<KpiMetric> = new Set<KpiMetric>([
+  "deadline_compliance",
+  "resolution_rate",
+  "first_time_resolution",
+]);
 
 export interface KpiDigestInput {
   /** The unit's name or path as people know it. */
@@ -57,18 +61,21 @@ export function arrow(from: number | null, to: number | null): string {
 }
 
 /** The weekly digest as a neutral Card: a KPI table with arrows and deltas, and the three biggest movers. */
-export function kpiDigestCard(t: Translate, input: KpiDigestInput): Card {
+/** A metric's value as people read it: "87,5 %", "12,3 h", "41"; "–" when there is none. */
+export function showMetric(t: Translate, metric: KpiMetric, value: number | null): string {
   const number = new Intl.NumberFormat(t.locale === "de" ? "de-DE" : "en-GB", { maximumFractionDigits: 1 });
+  if (value === null) return t("common.none");
+  if (RATES.has(metric)) return t("kpi.format.percent", { value: number.format(value * 100) });
+  if (metric === "backlog") return t("kpi.format.count", { value: number.format(value) });
+  return t("kpi.format.hours", { value: number.format(value) });
+}
+
+export function kpiDigestCard(t: Translate, input: KpiDigestInput): Card {
   const signed = new Intl.NumberFormat(t.locale === "de" ? "de-DE" : "en-GB", {
     maximumFractionDigits: 1,
     signDisplay: "exceptZero",
   });
-  const show = (metric: KpiMetric, value: number | null): string => {
-    if (value === null) return t("common.none");
-    if (RATES.has(metric)) return t("kpi.format.percent", { value: number.format(value * 100) });
-    if (metric === "backlog") return t("kpi.format.count", { value: number.format(value) });
-    return t("kpi.format.hours", { value: number.format(value) });
-  };
+  const show = (metric: KpiMetric, value: number | null): string => showMetric(t, metric, value);
   const delta = (metric: KpiMetric, from: number | null, to: number | null): string => {
     if (from === null || to === null) return t("common.none");
     if (RATES.has(metric)) return t("kpi.format.points", { value: signed.format((to - from) * 100) });

@@ -242,3 +242,31 @@ export async function kpiReport(tickets: TicketRepository, req: KpiReportRequest
     },
   };
 }
+
+/** How many weeks a trend shows, ending with the reported week. */
+export const TREND_WEEKS = 12;
+
+/** One unit's figures for the TREND_WEEKS weeks up to and including `week`, oldest first. */
+export async function kpiTrend(
+  tickets: TicketRepository,
+  req: { readonly tenantId: string; readonly timezone: string; readonly units: readonly UnitNode[] },
+  unitId: string,
+  week: string,
+): Promise<{ readonly week: string; readonly figures: KpiFigures }[]> {
+  const last = parseWeekKey(week, req.timezone);
+  if (!last) return [];
+  const first = shiftWeek(last, -(TREND_WEEKS - 1), req.timezone);
+  const weeks = weekRange(first, last, req.timezone);
+  const result = await tickets.weeklyAggregates({
+    tenantId: req.tenantId,
+    units: unitScopes(req.units, [unitId]),
+    from: first.start,
+    to: last.end,
+    timezone: req.timezone,
+  });
+  const figures = weeklyFigures(result, [unitId], weeks).get(unitId);
+  return weeks.map((w) => ({
+    week: w.key,
+    figures: figures?.get(w.key) ?? figuresOf(emptyAggregate(unitId, w.key), 0),
+  }));
+}

@@ -64,6 +64,28 @@ export const de = {
       hours: "{{value}} h",
       count: "{{value}}",
     },
+    chat: {
+      notInOrg: "Sie stehen noch nicht im Organigramm; Kennzahlen zeigt Kurs, sobald Sie erfasst sind.",
+      notInOrg_du: "Du stehst noch nicht im Organigramm; Kennzahlen zeigt Kurs, sobald du erfasst bist.",
+      noUnits: "Es gibt noch kein Organigramm, also auch keine Kennzahlen.",
+      unknownMetric: "„{{value}}“ ist keine Kennzahl. Diese gibt es:",
+      unknownUnit: "Eine Einheit „{{value}}“ gibt es nicht. Diese gibt es:",
+      metrics: "Kennzahlen",
+      units: "Einheiten",
+      usage:
+        "/kpi zeigt die Kennzahlen Ihrer Einheit; /kpi <Kennzahl> [Einheit] den Verlauf einer Kennzahl über 12 Wochen.",
+      usage_du:
+        "/kpi zeigt die Kennzahlen deiner Einheit; /kpi <Kennzahl> [Einheit] den Verlauf einer Kennzahl über 12 Wochen.",
+      chartTitle: "{{unit}}: Quoten der letzten {{weeks}} Wochen",
+      metricTitle: "{{metric}} – {{unit}}",
+      metricSummary: "{{metric}}, {{unit}}, bis KW {{week}}",
+      metricAlt: "Verlauf von {{metric}} über {{weeks}} Wochen",
+      higherIsBetter: "Die letzten {{weeks}} Wochen; höher ist besser.",
+      lowerIsBetter: "Die letzten {{weeks}} Wochen; niedriger ist besser.",
+      weekValue: "KW {{week}}: {{value}}",
+      baseline: "Basislinie: {{value}}",
+      axisTickets: "Tickets",
+    },
     digest: {
       summary: "Kennzahlen {{unit}}, KW {{week}}",
       header: "Kennzahlen – {{unit}}",
