@@ -149,10 +149,10 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
 /** One person on one platform: a person on Slack and Teams gets two rows, so a retry never repeats the one that worked. */
-export interface DeliveryTarget {
-  readonly personId: string;
-  readonly platform: Platform;
-}
+/** A person's direct message on one platform, or a channel (a Slack channel id, a Teams channel conversation id). */
+export type DeliveryTarget =
+  | { readonly personId: string; readonly platform: Platform }
+  | { readonly channel: string; readonly platform: Platform };
 
 export interface DeliveryPlan {
   /** The renderer's name, e.g. "statements.statement", "goals.reminder". */
@@ -188,7 +188,10 @@ export interface DeliveryRequest {
   readonly deliveryId: string;
   readonly purpose: string;
   readonly subject: string;
-  readonly personId: string;
+  /** The person of a direct message; null for a delivery to a channel. */
+  readonly personId: string | null;
+  /** The channel of a channel delivery; null for a direct message. */
+  readonly channel: string | null;
   readonly platform: Platform;
   readonly notBefore: Date;
   readonly payload: JsonObject | null;
@@ -274,4 +277,19 @@ export interface ChartData {
 /** Publishes a chart behind an unguessable, expiring URL that Slack and Teams can fetch. */
 export interface ChartLinks {
   publish(tenantId: string, chart: ChartData): Promise<string>;
+}
+
+/** Where the weekly KPI digest goes: the leadership channel (unitId null) or a unit's channel. */
+export interface DigestChannel {
+  readonly platform: Platform;
+  readonly channel: string;
+  readonly unitId: string | null;
+}
+
+export interface DigestChannelRepository {
+  digestChannels(tenantId: string): Promise<readonly DigestChannel[]>;
+  /** Adds the channel, or points it at another unit; one digest per channel. */
+  setDigestChannel(tenantId: string, channel: DigestChannel): Promise<void>;
+  /** Writes outbox rows (ON CONFLICT DO NOTHING on the delivery's unique key); returns the rows written now. */
+  planDeliveries(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]>;
 }

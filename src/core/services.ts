@@ -2,6 +2,7 @@ import type { Locale } from "./org/types.js";
 import type {
   ChartLinks,
   Clock,
+  DigestChannelRepository,
   GoalRepository,
   JobQueue,
   KpiSettingsRepository,
@@ -24,7 +25,7 @@ export interface Services {
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
   /** Service-desk tickets and the weekly KPIs computed from them. */
-  readonly tickets: TicketRepository & KpiSettingsRepository;
+  readonly tickets: TicketRepository & KpiSettingsRepository & DigestChannelRepository;
   /** Charts for cards, served by Kurs at an unguessable URL. */
   readonly charts: ChartLinks;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */

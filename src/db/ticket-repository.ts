@@ -9,8 +9,16 @@ import type {
   WeeklyAggregate,
 } from "../core/kpis/types.js";
 import { DEFAULT_BASELINE_WEEKS } from "../core/kpis/types.js";
-import type { KpiSettingsRepository, TicketRepository } from "../core/ports.js";
+import type { Platform } from "../core/org/types.js";
+import type {
+  DeliveryPlan,
+  DigestChannel,
+  DigestChannelRepository,
+  KpiSettingsRepository,
+  TicketRepository,
+} from "../core/ports.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { writePlan } from "./delivery-repository.js";
 import type { SqlDriver } from "./sql-driver.js";
 
 // A batch travels as one JSON parameter: any batch size, one round trip, the same on PostgreSQL and PGlite.
@@ -95,7 +103,7 @@ interface ResolvedRow extends Record<string, unknown> {
  * Tickets and KPI settings. The bulk upsert and the aggregates go through plain SQL (`sql`);
  * everything small through Prisma. Both are the same database (Database.prisma and .sql).
  */
-export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepository {
+export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepository, DigestChannelRepository {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlDriver,
@@ -182,6 +190,27 @@ export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepo
       create: { tenantId, groupName, unitId },
       update: { unitId },
     });
+  }
+
+  async digestChannels(tenantId: string): Promise<readonly DigestChannel[]> {
+    const rows = await this.prisma.kpiDigestChannel.findMany({
+      where: { tenantId },
+      select: { platform: true, channel: true, unitId: true },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map((r) => ({ platform: r.platform as Platform, channel: r.channel, unitId: r.unitId }));
+  }
+
+  async setDigestChannel(tenantId: string, channel: DigestChannel): Promise<void> {
+    await this.prisma.kpiDigestChannel.upsert({
+      where: { tenantId_platform_channel: { tenantId, platform: channel.platform, channel: channel.channel } },
+      create: { tenantId, platform: channel.platform, channel: channel.channel, unitId: channel.unitId },
+      update: { unitId: channel.unitId },
+    });
+  }
+
+  planDeliveries(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]> {
+    return writePlan(this.prisma, tenantId, plan);
   }
 
   async groups(tenantId: string): Promise<readonly { groupName: string; unitPath: string }[]> {

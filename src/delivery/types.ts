@@ -8,7 +8,10 @@ export interface ClaimedDelivery {
   readonly tenantId: string;
   readonly purpose: string;
   readonly subject: string;
-  readonly personId: string;
+  /** Null for a delivery to a channel (toChannel). */
+  readonly personId: string | null;
+  /** The channel of a delivery to a channel; absent or null for a direct message. */
+  readonly toChannel?: string | null;
   readonly platform: Platform;
   readonly notBefore: Date;
   readonly leaseUntil: Date;
@@ -73,6 +76,14 @@ export interface ChatSender {
     tenantId: string,
     platform: Platform,
     recipient: DeliveryRecipient,
+    card: Card,
+    locale: Locale,
+  ): Promise<SendResult>;
+  /** Posts one card into a channel; a sender without it reaches people only (Slack channel id, Teams channel conversation id). */
+  sendToChannel?(
+    tenantId: string,
+    platform: Platform,
+    channel: string,
     card: Card,
     locale: Locale,
   ): Promise<SendResult>;

@@ -1,7 +1,12 @@
-import type { Feature } from "../feature.js";
+import { z } from "zod/v4";
+import { type Feature, job } from "../feature.js";
+import { DIGEST_JOB, DIGEST_PURPOSE, planWeeklyDigest, renderDigest } from "./digest.js";
 import { kpiChatCommand } from "./kpi-chat.js";
 
-/** Service KPIs (SEED step 10) in chat: `/kpi` and `/kpi <metric> [unit]`. */
+/** Monday 08:00 in the tenant's time zone (the schedule runs with tenant.timezone). */
+export const DIGEST_CRON = "0 8 * * 1";
+
+/** Service KPIs (SEED step 10) in chat: `/kpi`, `/kpi <metric> [unit]` and the weekly digest. */
 export const kpisFeature: Feature = {
   name: "kpis",
   commands: [
@@ -11,4 +16,21 @@ export const kpisFeature: Feature = {
       run: (ctx, args) => kpiChatCommand(ctx.services, ctx.requester, args),
     },
   ],
+  jobs: [
+    job({
+      name: DIGEST_JOB,
+      schema: z.object({ tenantId: z.uuid() }),
+      run: async (services, payload) => {
+        const ids = await planWeeklyDigest(services, payload.tenantId);
+        if (ids.length > 0) await services.jobs.dispatchDeliveries(payload.tenantId, ids);
+        return { planned: ids.length };
+      },
+    }),
+  ],
+  schedules: (tenant) => [
+    { id: `${DIGEST_JOB}:${tenant.id}`, job: DIGEST_JOB, pattern: DIGEST_CRON, payload: { tenantId: tenant.id } },
+  ],
+  deliveries: {
+    [DIGEST_PURPOSE]: (services, request) => renderDigest(services, request),
+  },
 };
