@@ -133,12 +133,24 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--programme-start <YYYY-MM-DD|none>", t("tenant.programmeStart"))
     .option("--baseline-weeks <n>", t("tenant.baselineWeeks"))
     .option("--webhook-secret <secret|generate>", t("tenant.webhookSecret"))
+    .option("--digest-channel <slack:C0123|teams:id>", t("tenant.digestChannel"))
+    .option("--unit <path>", t("tenant.digestUnit"))
     .option("--map-group <group=path>", t("tenant.mapGroup"), (value: string, previous: string[] = []) => [
       ...previous,
       value,
     ])
     .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
+
+  sub("digest")
+    .description(t("digest.description"))
+    .option("--now", t("digest.now"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (opts: { tenant: string; now?: boolean; lang?: CliLocale }) => {
+      const { digestCommand } = await import("./digest.js");
+      await digestCommand(opts);
+    });
 
   registerSurveyCommands(program, t, lang, (parent, name) => localise(parent.command(name), t));
   return program;

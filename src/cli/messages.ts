@@ -98,6 +98,13 @@ const de = {
   "kpi.unit": "Pfad der Einheit, z. B. Firma/Bereich/Team (Standard: die Firma)",
   "kpi.week": "ISO-Kalenderwoche, z. B. 2026-W05 (Standard: die letzte vollständige Woche)",
   "kpi.format": "Ausgabeformat",
+  "tenant.digestChannel":
+    "Kanal für den wöchentlichen Kennzahlen-Bericht: slack:<Kanal-ID> oder teams:<Konversations-ID des Kanals>",
+  "tenant.digestUnit":
+    "mit --digest-channel: die Einheit, deren Bericht in den Kanal geht (Standard: die Firma, für die Leitung)",
+  "digest.description":
+    "den wöchentlichen Kennzahlen-Bericht dieser Woche sofort planen und senden (ein zweiter Lauf plant nichts Neues)",
+  "digest.now": "jetzt planen und senden",
   "tenant.programmeStart": "Start des Veränderungsprogramms; die Basislinie der Kennzahlen sind die Wochen davor",
   "tenant.baselineWeeks": "wie viele Wochen vor dem Programmstart die Basislinie bilden (Standard 12)",
   "tenant.webhookSecret":
@@ -200,6 +207,11 @@ const en: Record<CliMessageKey, string> = {
   "kpi.unit": "unit path, e.g. Company/Area/Team (default: the company)",
   "kpi.week": "ISO week, e.g. 2026-W05 (default: the last complete week)",
   "kpi.format": "output format",
+  "tenant.digestChannel":
+    "channel for the weekly KPI digest: slack:<channel id> or teams:<the channel's conversation id>",
+  "tenant.digestUnit": "with --digest-channel: the unit whose digest goes there (default: the company, for leadership)",
+  "digest.description": "plan and send this week's KPI digest now (a second run plans nothing new)",
+  "digest.now": "plan and send now",
   "tenant.programmeStart": "start of the change programme; the KPI baseline is the weeks before it",
   "tenant.baselineWeeks": "how many weeks before the programme start make the KPI baseline (default 12)",
   "tenant.webhookSecret":

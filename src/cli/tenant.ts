@@ -21,6 +21,10 @@ export interface TenantCommandOptions {
   readonly baselineWeeks?: string;
   readonly webhookSecret?: string;
   readonly mapGroup?: readonly string[];
+  /** `slack:C0123` or `teams:<conversation id>`: where the weekly KPI digest goes. */
+  readonly digestChannel?: string;
+  /** The unit whose digest goes to --digest-channel; the company's (leadership) when absent. */
+  readonly unit?: string;
   readonly lang?: "de" | "en";
 }
 
@@ -55,7 +59,12 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     mapGroup: opts.mapGroup,
   });
   // Bad input is answered before the database is opened: nothing to change, nothing to wait for.
+  const digest = parseDigestChannel(opts.digestChannel);
   const bindErrors = bindingProblems(t, opts);
+  if (opts.digestChannel !== undefined && !digest) {
+    bindErrors.push(t("kpi.settings.error.digestChannel", { value: opts.digestChannel }));
+  }
+  if (opts.unit !== undefined && opts.digestChannel === undefined) bindErrors.push(t("kpi.settings.error.digestUnit"));
   if (!parsed.ok || !kpi.ok || bindErrors.length > 0) {
     console.error(t("tenant.settings.failed"));
     const settingErrors = parsed.ok ? [] : parsed.problems.map((p) => t(`tenant.settings.error.${p.code}`, p));
@@ -77,7 +86,7 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       return;
     }
     const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
-    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty) {
+    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty && !digest) {
       console.log(
         `${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`,
       );
@@ -85,10 +94,11 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     }
     // Group mappings are checked against the org chart before anything is written.
     const targets = await tickets.targets(current.id);
-    const missing = kpi.patch.groups.filter((g) => !targets.paths.has(g.path));
+    const missing = kpi.patch.groups.filter((g) => !targets.paths.has(g.path)).map((g) => g.path);
+    if (opts.unit !== undefined && !targets.paths.has(opts.unit)) missing.push(opts.unit);
     if (missing.length > 0) {
       console.error(t("tenant.settings.failed"));
-      for (const g of missing) console.error(`  ${t("kpi.settings.error.mapGroupUnit", { value: g.path })}`);
+      for (const path of missing) console.error(`  ${t("kpi.settings.error.mapGroupUnit", { value: path })}`);
       process.exitCode = 1;
       return;
     }
@@ -107,6 +117,10 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       Object.keys(parsed.patch).length > 0 ? await ctx.tenants.updateSettings(current.id, parsed.patch) : current;
     if (Object.keys(kpi.patch.settings).length > 0) await tickets.updateKpiSettings(current.id, kpi.patch.settings);
     for (const g of kpi.patch.groups) await tickets.mapGroup(current.id, g.group, targets.paths.get(g.path) ?? "");
+    if (digest) {
+      const unitId = opts.unit === undefined ? null : (targets.paths.get(opts.unit) ?? null);
+      await tickets.setDigestChannel(current.id, { ...digest, unitId });
+    }
     const lines = [t("tenant.settings.updated")];
     if (kpi.patch.webhookSecret) {
       const secret = kpi.patch.webhookSecret.generate
@@ -133,17 +147,35 @@ function describe(t: Translate, settings: TenantSettings, bindings: TenantBindin
   ].join("\n");
 }
 
+const SLACK_CHANNEL = /^[CG][A-Z0-9]{2,30}$/;
+
+/** `slack:C0123` (a channel id) or `teams:19:…@thread.tacv2` (a channel's conversation id). */
+export function parseDigestChannel(value: string | undefined): { platform: "slack" | "teams"; channel: string } | null {
+  const match = /^(slack|teams):(\S{1,300})$/.exec(value?.trim() ?? "");
+  if (!match?.[2]) return null;
+  const platform = match[1] === "teams" ? "teams" : "slack";
+  if (platform === "slack" && !SLACK_CHANNEL.test(match[2])) return null;
+  return { platform, channel: match[2] };
+}
+
 async function describeKpi(t: Translate, tickets: PrismaTicketRepository, tenantId: string): Promise<string> {
-  const [settings, secret, groups] = await Promise.all([
+  const [settings, secret, groups, channels, targets] = await Promise.all([
     tickets.kpiSettings(tenantId),
     tickets.webhookSecret(tenantId),
     tickets.groups(tenantId),
+    tickets.digestChannels(tenantId),
+    tickets.targets(tenantId),
   ]);
+  const pathOf = new Map([...targets.paths].map(([path, id]) => [id, path]));
   return [
     `  ${t("kpi.settings.programmeStart", { value: settings.programmeStart ?? t("kpi.settings.notSet") })}`,
     `  ${t("kpi.settings.baselineWeeks", { value: settings.baselineWeeks })}`,
     // The secret itself is never printed again; only whether one is set.
     `  ${t("kpi.settings.webhookSecret", { value: secret ? t("kpi.settings.webhookSecretSet") : t("kpi.settings.notSet") })}`,
     ...groups.map((g) => `  ${t("kpi.settings.group", { group: g.groupName, path: g.unitPath })}`),
+    ...channels.map(
+      (c) =>
+        `  ${t("kpi.settings.digestChannel", { platform: c.platform, channel: c.channel, unit: c.unitId === null ? t("roles.managing_director") : (pathOf.get(c.unitId) ?? c.unitId) })}`,
+    ),
   ].join("\n");
 }

@@ -17,6 +17,7 @@ import { JobProducer } from "../../src/queue/job-producer.js";
 import { closeRedis, createRedis } from "../../src/queue/redis.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
 import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
+import { runKursInProcess } from "../helpers/run-cli-in-process.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
 import { TestClock } from "../helpers/test-clock.js";
 
@@ -195,5 +196,43 @@ describe("the weekly KPI digest", { timeout: 180_000 }, () => {
     const { db, services } = firstWorker();
     const org = await createTestTenant(db);
     expect((await run(services, org.tenant.id)).planned).toBe(0);
+  });
+
+  it("is set up and run on demand from the CLI, in German, refusing bad channels and units", async () => {
+    const { db } = firstWorker();
+    const org = await createTestTenant(db);
+    await seed(db, org);
+    const env = { DATABASE_URL: inject("databaseUrl"), REDIS_URL: inject("redisUrl"), QUEUE_PREFIX: prefix };
+    const slug = org.tenant.slug;
+    const none = await runKursInProcess(["digest", "--now", "--tenant", slug], env);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toContain("kein Kanal für den Wochenbericht");
+    for (const bad of ["garbage", "slack:", "slack:#allgemein", "irc:C0123", "teams:"]) {
+      const refused = await runKursInProcess(["tenant", "--tenant", slug, "--digest-channel", bad], env);
+      expect(refused.code, bad).toBe(1);
+      expect(refused.stderr, bad).toContain("Form slack:C0123");
+    }
+    const noUnit = await runKursInProcess(
+      ["tenant", "--tenant", slug, "--digest-channel", "slack:C0123", "--unit", "Nirgendwo/Team"],
+      env,
+    );
+    expect(noUnit.code).toBe(1);
+    expect(noUnit.stderr).toContain("Eine Einheit „Nirgendwo/Team“ gibt es nicht.");
+    const area = `${org.tenant.name}/Service`;
+    const set = await runKursInProcess(
+      ["tenant", "--tenant", slug, "--digest-channel", "slack:C2AREA", "--unit", area],
+      env,
+    );
+    expect(set.stderr).toBe("");
+    expect(set.stdout).toContain(`Wochenbericht: slack:C2AREA → ${area}`);
+    const first = await runKursInProcess(["digest", "--now", "--tenant", slug], env);
+    expect(first.stderr).toBe("");
+    expect(first.stdout).toContain("Wochenbericht geplant: 1 Nachricht ist unterwegs.");
+    const again = await runKursInProcess(["digest", "--now", "--tenant", slug], env);
+    expect(again.stdout).toContain("Nichts Neues");
+    expect(await digestRows(org.tenant.id)).toHaveLength(1);
+    const withoutNow = await runKursInProcess(["digest", "--tenant", slug], env);
+    expect(withoutNow.code).toBe(1);
+    expect(withoutNow.stderr).toContain("--now");
   });
 });

@@ -38,12 +38,15 @@ export const de = {
       webhookSecretNew: "Neues Webhook-Geheimnis (nur jetzt sichtbar): {{secret}}",
       group: "Service-Desk-Gruppe „{{group}}“ → {{path}}",
       notSet: "nicht gesetzt",
+      digestChannel: "Wochenbericht: {{platform}}:{{channel}} → {{unit}}",
       error: {
         programmeStart: "Programmstart „{{value}}“ ist kein Datum (Form: 2026-03-02; none zum Löschen)",
         baselineWeeks: "Wochen der Basislinie „{{value}}“: eine ganze Zahl von 1 bis 104",
         webhookSecret: "Das Webhook-Geheimnis braucht mindestens 32 Zeichen (oder generate)",
         mapGroup: "„{{value}}“: Form GRUPPE=Firma/Bereich/Team",
         mapGroupUnit: "Eine Einheit „{{value}}“ gibt es nicht.",
+        digestChannel: "„{{value}}“: Form slack:C0123 oder teams:<Konversations-ID des Kanals>",
+        digestUnit: "--unit braucht --digest-channel",
       },
     },
     demo: {
@@ -63,6 +66,15 @@ export const de = {
       points: "{{value}} Pp",
       hours: "{{value}} h",
       count: "{{value}}",
+    },
+    digestCli: {
+      needNow: "kurs digest plant den Wochenbericht sofort; bitte mit --now aufrufen.",
+      noTenant: "Einen Mandanten „{{slug}}“ gibt es nicht.",
+      noChannels: "Es ist kein Kanal für den Wochenbericht eingetragen (kurs tenant --digest-channel slack:C0123).",
+      planned_one: "Wochenbericht geplant: {{count}} Nachricht ist unterwegs.",
+      planned_other: "Wochenbericht geplant: {{count}} Nachrichten sind unterwegs.",
+      nothingNew_one: "Nichts Neues: Der Wochenbericht dieser Woche ist für {{count}} Kanal schon geplant.",
+      nothingNew_other: "Nichts Neues: Der Wochenbericht dieser Woche ist für {{count}} Kanäle schon geplant.",
     },
     chat: {
       notInOrg: "Sie stehen noch nicht im Organigramm; Kennzahlen zeigt Kurs, sobald Sie erfasst sind.",
