@@ -67,6 +67,11 @@ export interface HandlerContext {
   readonly services: Services;
   readonly requester: Requester;
   readonly platform: Platform;
+  /**
+   * The channel a command was typed in (a Slack channel id, a Teams channel conversation id);
+   * absent in direct messages and group chats. The adapters decide what counts as a channel.
+   */
+  readonly channelId?: string;
 }
 
 /** The top-level words of the product contract (DESIGN.md): `/goals` on Slack, `goals` on Teams. */

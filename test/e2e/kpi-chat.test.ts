@@ -77,7 +77,11 @@ async function cliReport(unit: string): Promise<KpiReport> {
   return JSON.parse(result.stdout) as KpiReport;
 }
 
-async function slackKpi(userId: string, text: string): Promise<{ text: string; blocks: Record<string, unknown>[] }> {
+async function slackKpi(
+  userId: string,
+  text: string,
+  channelId?: string,
+): Promise<{ text: string; blocks: Record<string, unknown>[] }> {
   const responseId = `${userId}-${Math.random()}`;
   const res = await postSlashCommand(app.url, SIGNING_SECRET, {
     command: "/kpi",
@@ -85,6 +89,7 @@ async function slackKpi(userId: string, text: string): Promise<{ text: string; b
     teamId: org.slackTeamId,
     userId,
     responseUrl: app.slack.responseUrl(responseId),
+    ...(channelId ? { channelId } : {}),
   });
   expect(res.status).toBe(200);
   const [message] = await app.slack.waitForResponses(responseId);
@@ -94,13 +99,14 @@ async function slackKpi(userId: string, text: string): Promise<{ text: string; b
   return { text: JSON.stringify(blocks) + String(message.text ?? ""), blocks };
 }
 
-async function teamsKpi(text: string, person: { aadObjectId: string }, locale: string) {
+async function teamsKpi(text: string, person: { aadObjectId: string }, locale: string, channel?: string) {
   const activity = messageActivity({
     text,
     serviceUrl: connector.url,
     tenantId: org.teamsTenantId,
     aadObjectId: person.aadObjectId,
     locale,
+    ...(channel ? { conversationId: channel, conversationType: "channel" as const } : {}),
   });
   const before = connector.sent.length;
   const res = await postActivity(app.url, activity);
@@ -205,5 +211,39 @@ describe("/kpi in chat", { timeout: 180_000 }, () => {
       points: [{ week: "2026-W01", series: "a", value: 0.5 }],
     });
     expect((await fetchChart(ok)).status).toBe(200);
+  });
+
+  it("sets the digest channel with /kpi digest here [area]: managing directors only, in a channel only", async () => {
+    app.slack.addUser({ id: org.people.boss.slackUserId, email: org.people.boss.email, locale: "de-DE" });
+    const channels = () =>
+      app.kurs.db.prisma.kpiDigestChannel.findMany({
+        where: { tenantId: org.tenant.id },
+        select: { platform: true, channel: true, unitId: true },
+        orderBy: { channel: "asc" },
+      });
+    const refused = await slackKpi(org.people.anna.slackUserId, "digest here", "C0LEADS");
+    expect(refused.text).toContain("legt die Geschäftsführung fest");
+    const inDm = await slackKpi(org.people.boss.slackUserId, "digest here", "D0BOSS");
+    expect(inDm.text).toContain("in dem Kanal auf");
+    const badArea = await slackKpi(org.people.boss.slackUserId, "digest here Nirgendwo", "C0AREA");
+    expect(badArea.text).toContain("Eine Einheit „Nirgendwo“ gibt es nicht");
+    const usage = await slackKpi(org.people.boss.slackUserId, "digest 42", "C0LEADS");
+    expect(usage.text).toContain("/kpi digest here [Bereich]");
+    expect(await channels()).toEqual([]);
+
+    const lead = await slackKpi(org.people.boss.slackUserId, "digest here", "C0LEADS");
+    expect(lead.text).toContain("kommt ab jetzt montags um 08:00 in diesen Kanal");
+    const area = await slackKpi(org.people.boss.slackUserId, "digest here Service", "C0AREA");
+    expect(area.text).toContain(`${org.tenant.name}/Service`);
+    const teams = await teamsKpi("kpi digest here", org.people.boss, "en-US", "19:leads@thread.tacv2");
+    expect(teams.text).toContain("now comes to this channel on Mondays at 08:00");
+    const service = await app.kurs.db.prisma.orgUnit.findFirstOrThrow({
+      where: { tenantId: org.tenant.id, path: `${org.tenant.name}/Service` },
+    });
+    expect(await channels()).toEqual([
+      { platform: "teams", channel: "19:leads@thread.tacv2", unitId: null },
+      { platform: "slack", channel: "C0AREA", unitId: service.id },
+      { platform: "slack", channel: "C0LEADS", unitId: null },
+    ]);
   });
 });

@@ -19,8 +19,15 @@ export function commandMessage(deps: TeamsHandlerDeps) {
     if (tenant && person) {
       await deps.conversations.save(tenant.id, person.id, TurnContext.getConversationReference(context.activity));
     }
+    const conversation = context.activity.conversation;
     const reply = await dispatchCommand(
-      { services: deps.services, requester, platform: "teams" },
+      {
+        services: deps.services,
+        requester,
+        platform: "teams",
+        // Only a team's channel is a channel; personal and group chats are not.
+        ...(conversation?.conversationType === "channel" && conversation.id ? { channelId: conversation.id } : {}),
+      },
       { text: context.activity.text ?? "" },
       deps.registry,
     );

@@ -13,7 +13,7 @@ export const kpisFeature: Feature = {
     {
       command: "kpi",
       description: "commands.kpi",
-      run: (ctx, args) => kpiChatCommand(ctx.services, ctx.requester, args),
+      run: (ctx, args) => kpiChatCommand(ctx, args),
     },
   ],
   jobs: [

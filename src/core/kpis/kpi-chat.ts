@@ -1,5 +1,7 @@
+import type { HandlerContext } from "../feature.js";
 import type { Requester } from "../org/identify.js";
 import type { UnitNode } from "../org/types.js";
+import { highestRole } from "../org/types.js";
 import type { ChartData } from "../ports.js";
 import type { Services } from "../services.js";
 import type { Block, Card } from "../ui/card.js";
@@ -70,7 +72,8 @@ function listCard(t: Translate, units: readonly UnitNode[], problem: string): Re
  * with the 12-week chart) and `/kpi <metric> [unit]` (one metric's 12 weeks). KPIs exist per team
  * and above, never per person, so anyone in the org chart may look at any unit.
  */
-export async function kpiChatCommand(services: Services, requester: Requester, args: string): Promise<Reply> {
+export async function kpiChatCommand(ctx: HandlerContext, args: string): Promise<Reply> {
+  const { services, requester } = ctx;
   const t = requester.t;
   const tenant = requester.tenant;
   if (!tenant || !requester.person)
@@ -81,6 +84,7 @@ export async function kpiChatCommand(services: Services, requester: Requester, a
     .split(/\s+/)
     .filter((w) => w !== "");
   const first = words[0];
+  if (first?.toLowerCase() === "digest") return digestHere(ctx, tenant.id, units, words.slice(1));
   let metric: KpiMetric | undefined;
   let unit = ownUnit(requester, units);
   if (first !== undefined) {
@@ -183,4 +187,37 @@ async function metricCard(
       { type: "context", text: t("kpi.digest.privacy") },
     ],
   };
+}
+
+/**
+ * `/kpi digest here [area]`: a managing director makes the channel they type in the digest's
+ * channel, for the company (leadership) or for one area. Typed in a direct message, it explains.
+ */
+async function digestHere(
+  ctx: HandlerContext,
+  tenantId: string,
+  units: readonly UnitNode[],
+  words: readonly string[],
+): Promise<Reply> {
+  const t = ctx.requester.t;
+  if (highestRole(ctx.requester.person) !== "managing_director") {
+    return card(t("kpi.chat.digestRefused"), [{ type: "text", text: t("kpi.chat.digestRefused") }]);
+  }
+  const here = words[0]?.toLowerCase();
+  if (here !== "here" && here !== "hier") {
+    return card(t("kpi.chat.digestUsage"), [{ type: "text", text: t("kpi.chat.digestUsage") }]);
+  }
+  if (!ctx.channelId) {
+    return card(t("kpi.chat.digestNoChannel"), [{ type: "text", text: t("kpi.chat.digestNoChannel") }]);
+  }
+  const query = words.slice(1).join(" ");
+  const unit = query === "" ? null : findUnit(units, query);
+  if (unit === undefined) return listCard(t, units, t("kpi.chat.unknownUnit", { value: query.slice(0, 120) }));
+  await ctx.services.tickets.setDigestChannel(tenantId, {
+    platform: ctx.platform,
+    channel: ctx.channelId,
+    unitId: unit?.id ?? null,
+  });
+  const text = t("kpi.chat.digestSet", { unit: escapeMarkup(unit?.path ?? t("roles.managing_director")) });
+  return card(text, [{ type: "text", text }]);
 }

@@ -96,6 +96,11 @@ export const de = {
       lowerIsBetter: "Die letzten {{weeks}} Wochen; niedriger ist besser.",
       weekValue: "KW {{week}}: {{value}}",
       baseline: "Basislinie: {{value}}",
+      digestRefused: "Den Kanal des Wochenberichts legt die Geschäftsführung fest.",
+      digestUsage: "/kpi digest here [Bereich]: Der Wochenbericht der Firma (oder des Bereichs) kommt in diesen Kanal.",
+      digestNoChannel: "Bitte rufen Sie /kpi digest here in dem Kanal auf, in den der Wochenbericht kommen soll.",
+      digestNoChannel_du: "Bitte ruf /kpi digest here in dem Kanal auf, in den der Wochenbericht kommen soll.",
+      digestSet: "Der Wochenbericht für {{unit}} kommt ab jetzt montags um 08:00 in diesen Kanal.",
       axisTickets: "Tickets",
     },
     digest: {

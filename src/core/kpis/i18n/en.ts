@@ -96,6 +96,11 @@ export const en: CatalogOf<typeof de> = {
       lowerIsBetter: "The last {{weeks}} weeks; lower is better.",
       weekValue: "Week {{week}}: {{value}}",
       baseline: "Baseline: {{value}}",
+      digestRefused: "The managing directors choose the digest's channel.",
+      digestUsage: "/kpi digest here [area]: the company's (or the area's) weekly digest goes to this channel.",
+      digestNoChannel: "Please type /kpi digest here in the channel the weekly digest should go to.",
+      digestNoChannel_du: "Please type /kpi digest here in the channel the weekly digest should go to.",
+      digestSet: "The weekly digest for {{unit}} now comes to this channel on Mondays at 08:00.",
       axisTickets: "tickets",
     },
     digest: {
