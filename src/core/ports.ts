@@ -293,3 +293,19 @@ export interface DigestChannelRepository {
   /** Writes outbox rows (ON CONFLICT DO NOTHING on the delivery's unique key); returns the rows written now. */
   planDeliveries(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]>;
 }
+
+/** A goal that names a KPI and a target (the goal form's kpi + target). */
+export interface KpiGoal {
+  readonly id: string;
+  readonly unitId: string;
+  readonly title: string;
+  readonly kpiKey: string;
+  readonly kpiTarget: number | null;
+  readonly progress: number;
+}
+
+export interface KpiGoalRepository {
+  /** Open and at-risk goals with a KPI (not done ones: their progress is final). */
+  kpiGoals(tenantId: string): Promise<readonly KpiGoal[]>;
+  setGoalProgress(tenantId: string, goalId: string, progress: number): Promise<void>;
+}

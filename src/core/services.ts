@@ -5,6 +5,7 @@ import type {
   DigestChannelRepository,
   GoalRepository,
   JobQueue,
+  KpiGoalRepository,
   KpiSettingsRepository,
   OrgRepository,
   ReminderRepository,
@@ -25,7 +26,7 @@ export interface Services {
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
   /** Service-desk tickets and the weekly KPIs computed from them. */
-  readonly tickets: TicketRepository & KpiSettingsRepository & DigestChannelRepository;
+  readonly tickets: TicketRepository & KpiSettingsRepository & DigestChannelRepository & KpiGoalRepository;
   /** Charts for cards, served by Kurs at an unguessable URL. */
   readonly charts: ChartLinks;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */

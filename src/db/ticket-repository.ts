@@ -14,6 +14,8 @@ import type {
   DeliveryPlan,
   DigestChannel,
   DigestChannelRepository,
+  KpiGoal,
+  KpiGoalRepository,
   KpiSettingsRepository,
   TicketRepository,
 } from "../core/ports.js";
@@ -103,7 +105,9 @@ interface ResolvedRow extends Record<string, unknown> {
  * Tickets and KPI settings. The bulk upsert and the aggregates go through plain SQL (`sql`);
  * everything small through Prisma. Both are the same database (Database.prisma and .sql).
  */
-export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepository, DigestChannelRepository {
+export class PrismaTicketRepository
+  implements TicketRepository, KpiSettingsRepository, DigestChannelRepository, KpiGoalRepository
+{
   constructor(
     private readonly prisma: PrismaClient,
     private readonly sql: SqlDriver,
@@ -207,6 +211,19 @@ export class PrismaTicketRepository implements TicketRepository, KpiSettingsRepo
       create: { tenantId, platform: channel.platform, channel: channel.channel, unitId: channel.unitId },
       update: { unitId: channel.unitId },
     });
+  }
+
+  async kpiGoals(tenantId: string): Promise<readonly KpiGoal[]> {
+    const rows = await this.prisma.goal.findMany({
+      where: { tenantId, kpiKey: { not: null }, status: { not: "done" } },
+      select: { id: true, unitId: true, title: true, kpiKey: true, kpiTarget: true, progress: true },
+      orderBy: { createdAt: "asc" },
+    });
+    return rows.map((r) => ({ ...r, kpiKey: r.kpiKey ?? "" }));
+  }
+
+  async setGoalProgress(tenantId: string, goalId: string, progress: number): Promise<void> {
+    await this.prisma.goal.updateMany({ where: { tenantId, id: goalId }, data: { progress } });
   }
 
   planDeliveries(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]> {

@@ -1,4 +1,5 @@
 import { LogLevel, WebClient } from "@slack/web-api";
+import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChatNotifier } from "../../src/chat/notifier.js";
 import { deliveryRenderers, registry } from "../../src/core/features.js";
@@ -234,5 +235,60 @@ describe("the weekly KPI digest", { timeout: 180_000 }, () => {
     const withoutNow = await runKursInProcess(["digest", "--tenant", slug], env);
     expect(withoutNow.code).toBe(1);
     expect(withoutNow.stderr).toContain("--now");
+  });
+
+  it("moves a KPI goal's progress with its KPI: the weekly job writes it back and the digest shows it", async () => {
+    const { db, services } = firstWorker();
+    const org = await createTestTenant(db);
+    await seed(db, org);
+    // The programme started in the week before last week, so the baseline is the week before that.
+    const previous = shiftWeek(lastCompleteWeek(clock.now(), "Europe/Berlin"), -1, "Europe/Berlin");
+    const start = DateTime.fromJSDate(previous.start, { zone: "Europe/Berlin" }).toISODate() ?? "";
+    await services.tickets.updateKpiSettings(org.tenant.id, { programmeStart: start, baselineWeeks: 1 });
+    const root = await db.prisma.orgUnit.findFirstOrThrow({ where: { tenantId: org.tenant.id, parentId: null } });
+    const boss = await db.prisma.person.findFirstOrThrow({
+      where: { tenantId: org.tenant.id, email: org.people.boss.email },
+    });
+    const goal = await db.prisma.goal.create({
+      data: {
+        tenantId: org.tenant.id,
+        level: "company",
+        unitId: root.id,
+        title: "Schneller lösen",
+        successCriterion: "Median unter 2,5 h",
+        dueDate: new Date("2027-12-31"),
+        kpiKey: "processing_time",
+        kpiTarget: 2.5,
+        progress: 10,
+        createdById: boss.id,
+      },
+    });
+    const manual = await db.prisma.goal.create({
+      data: {
+        tenantId: org.tenant.id,
+        level: "company",
+        unitId: root.id,
+        title: "Gespräche führen",
+        successCriterion: "alle",
+        dueDate: new Date("2027-12-31"),
+        kpiKey: "talk_coverage",
+        kpiTarget: 90,
+        progress: 30,
+        createdById: boss.id,
+      },
+    });
+    await services.tickets.setDigestChannel(org.tenant.id, { platform: "slack", channel: "C3LEAD", unitId: null });
+    const decl = registry.job(DIGEST_JOB);
+    if (!decl) throw new Error("digest job not registered");
+    await decl.run(services, { tenantId: org.tenant.id });
+    // Median processing time: 6.5 h at the baseline, 4.5 h last week, target 2.5 h: half way.
+    expect((await db.prisma.goal.findUniqueOrThrow({ where: { id: goal.id } })).progress).toBe(50);
+    // Talk coverage is no ticket figure: its progress stays as checked in.
+    expect((await db.prisma.goal.findUniqueOrThrow({ where: { id: manual.id } })).progress).toBe(30);
+    expect((await deliverAll(org.tenant.id)).map((o) => o.kind)).toEqual(["sent"]);
+    const text = JSON.stringify(slack.callsOf("chat.postMessage").find((c) => c.body.channel === "C3LEAD")?.body);
+    expect(text).toContain("Zielfortschritt");
+    expect(text).toContain("Schneller lösen");
+    expect(text).toContain("50");
   });
 });

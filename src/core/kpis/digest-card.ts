@@ -28,6 +28,8 @@ export interface KpiDigestInput {
   readonly baseline: KpiFigures | null;
   /** Where the rendered trend chart is reachable (the transport uploads it first). */
   readonly chartUrl?: string;
+  /** The unit's KPI goals with their progress in percent. */
+  readonly goals?: readonly { readonly title: string; readonly progress: number }[];
 }
 
 export interface Mover {
@@ -125,6 +127,10 @@ export function kpiDigestCard(t: Translate, input: KpiDigestInput): Card {
         }),
       ),
     });
+  }
+  if (input.goals && input.goals.length > 0) {
+    blocks.push({ type: "text", text: `**${t("kpi.digest.goalsHeader")}**` });
+    for (const goal of input.goals) blocks.push({ type: "progress", label: goal.title, percent: goal.progress });
   }
   if (input.chartUrl) blocks.push({ type: "image", url: input.chartUrl, alt: t("kpi.digest.chartAlt") });
   blocks.push({ type: "context", text: t("kpi.digest.privacy") });

@@ -1,6 +1,6 @@
 import { z } from "zod/v4";
 import { type Feature, job } from "../feature.js";
-import { DIGEST_JOB, DIGEST_PURPOSE, planWeeklyDigest, renderDigest } from "./digest.js";
+import { DIGEST_JOB, DIGEST_PURPOSE, planWeeklyDigest, renderDigest, updateKpiGoals } from "./digest.js";
 import { kpiChatCommand } from "./kpi-chat.js";
 
 /** Monday 08:00 in the tenant's time zone (the schedule runs with tenant.timezone). */
@@ -21,6 +21,7 @@ export const kpisFeature: Feature = {
       name: DIGEST_JOB,
       schema: z.object({ tenantId: z.uuid() }),
       run: async (services, payload) => {
+        await updateKpiGoals(services, payload.tenantId);
         const ids = await planWeeklyDigest(services, payload.tenantId);
         if (ids.length > 0) await services.jobs.dispatchDeliveries(payload.tenantId, ids);
         return { planned: ids.length };

@@ -112,6 +112,7 @@ export const de = {
       vsBaseline: "ggü. Basislinie {{delta}}",
       noBaseline: "keine Basislinie",
       notEnoughData: "Zu wenige gelöste Tickets (unter 5) für Quoten und Zeiten in dieser Woche.",
+      goalsHeader: "Zielfortschritt",
       moversHeader: "Größte Veränderungen ggü. Vorwoche",
       mover: "**{{metric}}**: {{from}} → {{to}} ({{delta}})",
       noMovers: "Keine nennenswerten Veränderungen.",

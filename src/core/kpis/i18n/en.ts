@@ -112,6 +112,7 @@ export const en: CatalogOf<typeof de> = {
       vsBaseline: "vs baseline {{delta}}",
       noBaseline: "no baseline",
       notEnoughData: "Too few resolved tickets (under 5) for rates and times this week.",
+      goalsHeader: "Goal progress",
       moversHeader: "Biggest changes vs last week",
       mover: "**{{metric}}**: {{from}} → {{to}} ({{delta}})",
       noMovers: "No notable changes.",
