@@ -2,6 +2,7 @@ import { LogLevel, WebClient } from "@slack/web-api";
 import { DateTime } from "luxon";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ChatNotifier } from "../../src/chat/notifier.js";
+import { createTeamsApp } from "../../src/chat/teams/create-teams-app.js";
 import { deliveryRenderers, registry } from "../../src/core/features.js";
 import { DIGEST_JOB, DIGEST_PURPOSE } from "../../src/core/kpis/digest.js";
 import type { TicketInput } from "../../src/core/kpis/types.js";
@@ -10,13 +11,16 @@ import type { Services } from "../../src/core/services.js";
 import { type Database, openDatabase } from "../../src/db/client.js";
 import { PrismaDeliveryRepository } from "../../src/db/delivery-repository.js";
 import { createServices } from "../../src/db/services.js";
+import { TeamsConversationRepository } from "../../src/db/teams-conversation-repository.js";
 import { PrismaTicketRepository } from "../../src/db/ticket-repository.js";
 import { deliverOne } from "../../src/delivery/deliver.js";
 import { unlimited } from "../../src/delivery/rate-limit.js";
 import { createLogger } from "../../src/logger.js";
 import { JobProducer } from "../../src/queue/job-producer.js";
 import { closeRedis, createRedis } from "../../src/queue/redis.js";
+import { assertValidAdaptiveCard } from "../helpers/adaptive-card-validate.js";
 import { FakeSlack } from "../helpers/fake-slack.js";
+import { FakeTeamsConnector } from "../helpers/fake-teams-connector.js";
 import { deleteQueueKeys, testQueuePrefix } from "../helpers/queue-keys.js";
 import { runKursInProcess } from "../helpers/run-cli-in-process.js";
 import { createTestTenant, type TestTenant } from "../helpers/tenant-fixture.js";
@@ -290,5 +294,60 @@ describe("the weekly KPI digest", { timeout: 180_000 }, () => {
     expect(text).toContain("Zielfortschritt");
     expect(text).toContain("Schneller lösen");
     expect(text).toContain("50");
+  });
+
+  it("posts a Teams channel's digest into that channel's conversation as an Adaptive Card with the chart", async () => {
+    const connector = await new FakeTeamsConnector().start();
+    try {
+      const { db, services } = firstWorker();
+      const org = await createTestTenant(db, { defaultLocale: "en" });
+      await seed(db, org);
+      const channel = "19:kpi-leads@thread.tacv2";
+      await services.tickets.setDigestChannel(org.tenant.id, { platform: "teams", channel, unitId: null });
+      const decl = registry.job(DIGEST_JOB);
+      if (!decl) throw new Error("digest job not registered");
+      expect(await decl.run(services, { tenantId: org.tenant.id })).toEqual({ planned: 1 });
+      const teams = createTeamsApp(
+        {
+          enabled: true,
+          emulator: true,
+          appId: undefined,
+          appPassword: undefined,
+          appTenantId: undefined,
+          appType: "MultiTenant",
+          serviceUrl: connector.url,
+        },
+        log,
+      );
+      const deps = {
+        store: new PrismaDeliveryRepository(db.prisma),
+        renderers: deliveryRenderers(services),
+        sender: new ChatNotifier({
+          teams: {
+            adapter: teams.adapter,
+            appId: "",
+            conversations: new TeamsConversationRepository(db.prisma),
+            defaultServiceUrl: connector.url,
+          },
+          log,
+        }),
+        limiter: unlimited,
+        clock,
+        log,
+      };
+      const [row] = await digestRows(org.tenant.id);
+      if (!row) throw new Error("no digest row");
+      expect(await deliverOne(deps, { tenantId: org.tenant.id, deliveryId: row.id })).toMatchObject({ kind: "sent" });
+      const posted = connector.sent.filter((s) => s.conversationId === channel);
+      expect(posted).toHaveLength(1);
+      const attachments = posted[0]?.activity.attachments as { content: Record<string, unknown> }[];
+      const card = attachments[0]?.content ?? {};
+      assertValidAdaptiveCard(card);
+      const text = JSON.stringify(card);
+      expect(text).toContain(`KPIs – ${org.tenant.name}`);
+      expect(text).toMatch(/"type":"Image","url":"http:\/\/kurs\.test\/charts\/[A-Za-z0-9_-]{22}\.png"/);
+    } finally {
+      await connector.stop();
+    }
   });
 });
