@@ -158,7 +158,7 @@ describe("schedules", () => {
     await upsertSchedules(producer.queue, org.tenant, schedules);
     await upsertSchedules(producer.queue, org.tenant, schedules);
     const schedulers = await producer.queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(2);
+    expect(schedulers).toHaveLength(3);
     expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: `org.link-identities:${org.tenant.id}`,
@@ -173,10 +173,21 @@ describe("schedules", () => {
         pattern: "30 * * * *",
       }),
     );
-    expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual(["goals.reminders-scan"]);
+    // The weekly KPI digest: Monday 08:00 in the tenant's time zone.
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({ key: `kpis.digest:${org.tenant.id}`, tz: "Europe/Berlin", pattern: "0 8 * * 1" }),
+    );
+    expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual([
+      "goals.reminders-scan",
+      "kpis.digest",
+    ]);
     // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
     const upcoming = await queue.getDelayed();
-    expect(upcoming.map((job) => job.name).sort()).toEqual(["goals.reminders-scan", "org.link-identities"]);
+    expect(upcoming.map((job) => job.name).sort()).toEqual([
+      "goals.reminders-scan",
+      "kpis.digest",
+      "org.link-identities",
+    ]);
   });
 });
