@@ -60,7 +60,7 @@ function listCard(t: Translate, units: readonly UnitNode[], problem: string): Re
   return card(problem, [
     { type: "text", text: problem },
     { type: "text", text: `**${t("kpi.chat.metrics")}**` },
-    { type: "list", items: KPI_METRICS.map((m) => `\`${m}\` – ${escapeMarkup(t(`kpi.metric.${m}`))}`) },
+    { type: "list", items: KPI_METRICS.map((m) => `${escapeMarkup(m)} – ${escapeMarkup(t(`kpi.metric.${m}`))}`) },
     { type: "text", text: `**${t("kpi.chat.units")}**` },
     { type: "list", items: units.map((u) => escapeMarkup(u.path)) },
     { type: "context", text: t("kpi.chat.usage") },

@@ -50,7 +50,8 @@ export const de = {
       },
     },
     demo: {
-      tickets: "Demo-Tickets: {{count}} Tickets in {{weeks}} Wochen, Programmstart {{start}}.",
+      tickets_one: "Demo-Tickets: {{count}} Ticket in {{weeks}} Wochen, Programmstart {{start}}.",
+      tickets_other: "Demo-Tickets: {{count}} Tickets in {{weeks}} Wochen, Programmstart {{start}}.",
     },
     metric: {
       processing_time_median: "Bearbeitungszeit (Median, h)",

@@ -52,7 +52,8 @@ export const en: CatalogOf<typeof de> = {
       },
     },
     demo: {
-      tickets: "Demo tickets: {{count}} tickets over {{weeks}} weeks, programme start {{start}}.",
+      tickets_one: "Demo tickets: {{count}} ticket over {{weeks}} weeks, programme start {{start}}.",
+      tickets_other: "Demo tickets: {{count}} tickets over {{weeks}} weeks, programme start {{start}}.",
     },
     metric: {
       processing_time_median: "Processing time (median, h)",
