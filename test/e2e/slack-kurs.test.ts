@@ -116,8 +116,8 @@ describe("/kurs over the real Bolt receiver", () => {
   it("answers the commands that are not switched on yet with what is available, in both languages", async () => {
     for (const [command, user, expected] of [
       ["/survey", org.people.anna.slackUserId, "noch nicht freigeschaltet"],
-      // /kpi is switched on (test/e2e/kpi-chat.test.ts); /feedback is not yet.
-      ["/feedback", org.people.tom.slackUserId, "not switched on in this version yet"],
+      // /kpi is switched on (test/e2e/kpi-chat.test.ts); /survey is not yet in chat.
+      ["/survey", org.people.tom.slackUserId, "not switched on in this version yet"],
     ] as const) {
       const id = `${command}-${user}`;
       await postSlashCommand(app.url, SIGNING_SECRET, {
