@@ -188,8 +188,11 @@ export interface DeliveryRequest {
   readonly deliveryId: string;
   readonly purpose: string;
   readonly subject: string;
-  /** The person of a direct message; null for a delivery to a channel. */
-  readonly personId: string | null;
+  /**
+   * The person of a direct message. Empty for a delivery to a channel: only a channel purpose's
+   * renderer (e.g. "kpi.digest") is ever asked about channel rows, so person renderers keep a string.
+   */
+  readonly personId: string;
   /** The channel of a channel delivery; null for a direct message. */
   readonly channel: string | null;
   readonly platform: Platform;

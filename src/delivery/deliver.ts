@@ -119,7 +119,7 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
       deliveryId: claim.id,
       purpose: claim.purpose,
       subject: claim.subject,
-      personId: claim.personId,
+      personId: claim.personId ?? "",
       channel: toChannel,
       platform: claim.platform,
       notBefore: claim.notBefore,

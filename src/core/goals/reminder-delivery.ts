@@ -102,11 +102,9 @@ export function reminderRenderer(deps: ReminderRenderDeps): DeliveryRenderer {
       const slot = request.notBefore;
       if (isTooLate(slot, deps.clock.now()))
         return { kind: "cancel", reason: "late: slot passed, left to the next scan" };
-      if (request.personId === null) return { kind: "cancel", reason: "reminders go to people, not channels" };
-      const personId = request.personId;
       const [tenant, people] = await Promise.all([
         deps.tenants.settings(request.tenantId),
-        deps.reminders.people(request.tenantId, [personId]),
+        deps.reminders.people(request.tenantId, [request.personId]),
       ]);
       const person = people[0];
       if (!tenant || !person) return { kind: "cancel", reason: "tenant or person gone" };

@@ -305,12 +305,10 @@ export function statementTargets(people: readonly PersonRef[]): DeliveryTarget[]
 export function statementRenderer(deps: StatementDeps): DeliveryRenderer {
   return {
     async render(request) {
-      if (request.personId === null) return { kind: "cancel", reason: "statements go to people, not channels" };
-      const personId = request.personId;
       const [tenant, statement, person] = await Promise.all([
         deps.tenants.findById(request.tenantId),
         isUuid(request.subject) ? deps.statements.get(request.tenantId, request.subject) : null,
-        deps.statements.recipient(request.tenantId, personId),
+        deps.statements.recipient(request.tenantId, request.personId),
       ]);
       if (!tenant || !statement || !person) return { kind: "cancel", reason: "statement, tenant or person gone" };
       const locale = person.locale ?? tenant.defaultLocale;
@@ -341,12 +339,11 @@ export function commentRenderer(deps: StatementDeps): DeliveryRenderer {
       const comment = isUuid(request.subject)
         ? await deps.statements.getComment(request.tenantId, request.subject)
         : null;
-      if (!comment || request.personId === null) return { kind: "cancel", reason: "comment gone" };
-      const personId = request.personId;
+      if (!comment) return { kind: "cancel", reason: "comment gone" };
       const [tenant, statement, author] = await Promise.all([
         deps.tenants.findById(request.tenantId),
         deps.statements.get(request.tenantId, comment.statementId),
-        deps.statements.recipient(request.tenantId, personId),
+        deps.statements.recipient(request.tenantId, request.personId),
       ]);
       if (!tenant || !statement || !author || statement.author.id !== author.id) {
         return { kind: "cancel", reason: "statement, tenant or author gone" };
