@@ -50,6 +50,8 @@ export interface Kurs {
   readonly db: Database;
   readonly tenant: TenantInfo;
   readonly producer: JobProducer;
+  /** The core services the transports share (tests read the outbox's planned deliveries through it). */
+  readonly services: Services;
   /** Listens on config.port (0 = any free port); resolves with the bound port. */
   listen(): Promise<number>;
   stop(): Promise<void>;
@@ -212,6 +214,7 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       db,
       tenant,
       producer,
+      services,
       async listen() {
         if (slack?.socketMode) await slack.app.start();
         return new Promise<number>((resolve, reject) => {

@@ -3,6 +3,7 @@ import { ActivityTypes } from "botbuilder";
 import { cardAction } from "./card-action.js";
 import type { TeamsHandlerDeps } from "./deps.js";
 import { registerTeamsInstallEvents } from "./events/install.js";
+import { fileConsent, isFileConsent } from "./file-consent.js";
 import { commandMessage } from "./messages/command-message.js";
 
 export type { TeamsHandlerDeps } from "./deps.js";
@@ -16,4 +17,6 @@ export function registerTeamsHandlers(app: Application<TurnState>, deps: TeamsHa
   app.activity(ActivityTypes.Message, async (context) => onCommand(context));
   registerTeamsInstallEvents(app, deps);
   app.adaptiveCards.actionExecute<unknown>(/.*/, cardAction(deps));
+  // Files Kurs offers in a 1:1 chat (a talk's .ics) arrive once the person accepts them.
+  app.activity(isFileConsent, fileConsent(deps));
 }

@@ -8,6 +8,7 @@ import {
   TurnContext,
 } from "botbuilder";
 import type { Locale, Platform } from "../core/org/types.js";
+import type { DeliveryFile } from "../core/ports.js";
 import type { Card } from "../core/ui/card.js";
 import type { TeamsConversationRepository } from "../db/teams-conversation-repository.js";
 import { type ChatSender, type DeliveryRecipient, RateLimitedError, type SendResult } from "../delivery/types.js";
@@ -15,6 +16,7 @@ import type { Logger } from "../logger.js";
 import { renderText } from "./console/render-text.js";
 import { renderOptionsFor } from "./render-options-for.js";
 import { renderBlockKit } from "./slack/render-block-kit.js";
+import { fileConsentAttachment } from "./teams/file-consent.js";
 import { renderAdaptiveCard } from "./teams/render-adaptive-card.js";
 
 export interface NotifierDeps {
@@ -84,10 +86,11 @@ export class ChatNotifier implements ChatSender {
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
+    files: readonly DeliveryFile[] = [],
   ): Promise<SendResult> {
     return platform === "slack"
-      ? this.sendSlack(recipient, card, locale)
-      : this.sendTeams(tenantId, recipient, card, locale);
+      ? this.sendSlack(recipient, card, locale, files)
+      : this.sendTeams(tenantId, recipient, card, locale, files);
   }
 
   /**
@@ -101,7 +104,7 @@ export class ChatNotifier implements ChatSender {
     card: Card,
     locale: Locale,
   ): Promise<SendResult> {
-    if (platform === "slack") return this.postSlack(channel, card, locale);
+    if (platform === "slack") return this.postSlack(channel, card, locale, []);
     const teams = this.deps.teams;
     if (!teams) return { kind: "unreachable", reason: "Teams is not configured" };
     const target = await teams.conversations.tenantTarget(tenantId);
@@ -138,23 +141,40 @@ export class ChatNotifier implements ChatSender {
     return sent ? { kind: "sent", ...sent } : { kind: "unreachable", reason: "Teams accepted no message" };
   }
 
-  private async sendSlack(recipient: DeliveryRecipient, card: Card, locale: Locale): Promise<SendResult> {
+  private async sendSlack(
+    recipient: DeliveryRecipient,
+    card: Card,
+    locale: Locale,
+    files: readonly DeliveryFile[],
+  ): Promise<SendResult> {
     if (!recipient.slackUserId) return { kind: "unreachable", reason: "no Slack account linked" };
-    return this.postSlack(recipient.slackUserId, card, locale);
+    return this.postSlack(recipient.slackUserId, card, locale, files);
   }
 
-  private async postSlack(channel: string, card: Card, locale: Locale): Promise<SendResult> {
+  private async postSlack(to: string, card: Card, locale: Locale, files: readonly DeliveryFile[]): Promise<SendResult> {
     const slack = this.deps.slack;
     if (!slack) return { kind: "unreachable", reason: "Slack is not configured" };
     let first: { channel: string; messageId: string } | undefined;
     try {
       for (const message of renderBlockKit(card, renderOptionsFor(locale))) {
         const result = await slack.chat.postMessage({
-          channel,
+          channel: to,
           text: message.text,
           blocks: message.blocks,
         });
-        first ??= { channel: result.channel ?? channel, messageId: result.ts ?? "" };
+        first ??= { channel: result.channel ?? to, messageId: result.ts ?? "" };
+      }
+      // Files go into the DM channel the message opened (files.uploadV2: getUploadURLExternal, the
+      // upload, completeUploadExternal). A failure here retries the whole row, message included: a
+      // repeated message is chosen over an invitation that never arrives.
+      const channel = first?.channel;
+      for (const file of channel ? files : []) {
+        await slack.files.uploadV2({
+          channel_id: channel,
+          file: Buffer.from(file.content, "utf8"),
+          filename: file.filename,
+          title: file.filename,
+        });
       }
     } catch (err) {
       const code = typeof err === "object" && err !== null ? Reflect.get(err, "code") : undefined;
@@ -179,6 +199,7 @@ export class ChatNotifier implements ChatSender {
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
+    files: readonly DeliveryFile[],
   ): Promise<SendResult> {
     const teams = this.deps.teams;
     if (!teams) return { kind: "unreachable", reason: "Teams is not configured" };
@@ -187,6 +208,9 @@ export class ChatNotifier implements ChatSender {
     const json = { ...renderAdaptiveCard(card, opts), fallbackText: renderText(card, opts) };
     const message = MessageFactory.attachment(CardFactory.adaptiveCard(json));
     message.summary = card.summary;
+    // A bot cannot attach a file in Teams: it offers it with a consent card and uploads it to the
+    // person's OneDrive once they accept (handlers/teams, fileConsent/invoke).
+    if (files.length > 0) message.attachments = [...(message.attachments ?? []), ...files.map(fileConsentAttachment)];
     let sent: { channel: string; messageId: string } | undefined;
     // The adapter hands errors inside a turn to onTurnError, which only logs: catch them here and
     // rethrow after the turn, so a 403, 404, 429 or 5xx is classified instead of lost.

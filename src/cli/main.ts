@@ -128,6 +128,7 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--timezone <zone>", t("tenant.timezone"))
     .option("--formality <sie|du>", t("tenant.formality"))
     .option("--locale <de|en>", t("tenant.locale"))
+    .option("--feedback-hr-access <on|off>", t("tenant.feedbackHrAccess"))
     .option("--teams-tenant-id <id>", t("tenant.teamsTenantId"))
     .option("--slack-team-id <id>", t("tenant.slackTeamId"))
     .option("--programme-start <YYYY-MM-DD|none>", t("tenant.programmeStart"))
@@ -139,6 +140,8 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
       ...previous,
       value,
     ])
+    .option("--training-admin <email>", t("tenant.trainingAdmin"))
+    .option("--remove-training-admin <email>", t("tenant.removeTrainingAdmin"))
     .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
 

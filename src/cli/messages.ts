@@ -35,6 +35,8 @@ const de = {
   "tenant.timezone": "IANA-Zeitzone für Personen ohne eigene, z. B. Europe/Berlin",
   "tenant.formality": "Anrede auf Deutsch im Chat (sie oder du)",
   "tenant.locale": "Sprache für Personen ohne eigene (de oder en)",
+  "tenant.feedbackHrAccess":
+    "ob die Personalabteilung Inhalte von Feedbackgesprächen sehen darf: on oder off (Standard: off)",
   "tenant.notFound": "Einen Mandanten „{slug}“ gibt es nicht.",
   "help.usage": "Aufruf:",
   "help.options": "Optionen:",
@@ -63,6 +65,8 @@ const de = {
   "tenant.teamsTenantId":
     "diesen Microsoft-Teams-Mandanten verbinden (seine Verzeichnis-ID); nötig bei einer MultiTenant-App-Registrierung",
   "tenant.slackTeamId": "diesen Slack-Workspace verbinden (seine Team-ID, T…)",
+  "tenant.trainingAdmin": "diese Person (E-Mail) pflegt den Trainingskatalog, neben der Geschäftsführung",
+  "tenant.removeTrainingAdmin": "dieser Person (E-Mail) den Trainingskatalog wieder abnehmen",
   "survey.description":
     "Kundenbefragungen: Instrumente aus Vorlagen, Wellen, schriftliche Antworten, persönliche Links, Berichte",
   "survey.create": "eine Befragung aus einer Vorlage anlegen und ihre ID ausgeben",
@@ -145,6 +149,7 @@ const en: Record<CliMessageKey, string> = {
   "tenant.timezone": "IANA time zone for people without their own, e.g. Europe/Berlin",
   "tenant.formality": "German form of address in chat (sie or du)",
   "tenant.locale": "language for people without their own (de or en)",
+  "tenant.feedbackHrAccess": "whether HR may see feedback-talk content: on or off (default: off)",
   "tenant.notFound": "There is no tenant “{slug}”.",
   "help.usage": "Usage:",
   "help.options": "Options:",
@@ -173,6 +178,8 @@ const en: Record<CliMessageKey, string> = {
   "tenant.teamsTenantId":
     "connect this Microsoft Teams tenant (its directory id); needed for a MultiTenant app registration",
   "tenant.slackTeamId": "connect this Slack workspace (its team id, T…)",
+  "tenant.trainingAdmin": "let this person (e-mail) keep the training catalogue, besides the managing directors",
+  "tenant.removeTrainingAdmin": "take the training catalogue back from this person (e-mail)",
   "survey.description": "customer surveys: instruments from templates, waves, written answers, personal links, reports",
   "survey.create": "create a survey from a built-in template and print its id",
   "survey.template": "template: customer (customer satisfaction for IT service providers)",

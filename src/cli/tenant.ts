@@ -5,7 +5,8 @@ import { parseTenantSettings, type TenantSettings } from "../core/org/tenant-set
 import type { TenantBindings } from "../core/ports.js";
 import { type Translate, translator } from "../core/ui/i18n/index.js";
 import { PrismaTicketRepository } from "../db/ticket-repository.js";
-import { resolveTenant, withDatabase } from "./context.js";
+import { PrismaTrainingRepository } from "../db/training-repository.js";
+import { type CliContext, resolveTenant, withDatabase } from "./context.js";
 
 export interface TenantCommandOptions {
   readonly tenant: string;
@@ -13,6 +14,7 @@ export interface TenantCommandOptions {
   readonly timezone?: string;
   readonly formality?: string;
   readonly locale?: string;
+  readonly feedbackHrAccess?: string;
   /** Binds a Teams tenant (a MultiTenant app registration has no MICROSOFT_APP_TENANT_ID to bind). */
   readonly teamsTenantId?: string;
   /** Binds a Slack workspace by its team id. */
@@ -25,6 +27,8 @@ export interface TenantCommandOptions {
   readonly digestChannel?: string;
   /** The unit whose digest goes to --digest-channel; the company's (leadership) when absent. */
   readonly unit?: string;
+  readonly trainingAdmin?: string;
+  readonly removeTrainingAdmin?: string;
   readonly lang?: "de" | "en";
 }
 
@@ -51,6 +55,7 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     timezone: opts.timezone,
     formality: opts.formality,
     locale: opts.locale,
+    feedbackHrAccess: opts.feedbackHrAccess,
   });
   const kpi = parseKpiSettings({
     programmeStart: opts.programmeStart,
@@ -86,12 +91,6 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       return;
     }
     const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
-    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty && !digest) {
-      console.log(
-        `${describe(t, current, await ctx.tenants.bindings(current.id))}\n${await describeKpi(t, tickets, current.id)}`,
-      );
-      return;
-    }
     // Group mappings are checked against the org chart before anything is written.
     const targets = await tickets.targets(current.id);
     const missing = kpi.patch.groups.filter((g) => !targets.paths.has(g.path)).map((g) => g.path);
@@ -100,6 +99,27 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       console.error(t("tenant.settings.failed"));
       for (const path of missing) console.error(`  ${t("kpi.settings.error.mapGroupUnit", { value: path })}`);
       process.exitCode = 1;
+      return;
+    }
+    const trainings = new PrismaTrainingRepository(ctx.db.prisma);
+    for (const [email, admin] of [
+      [opts.trainingAdmin, true],
+      [opts.removeTrainingAdmin, false],
+    ] as const) {
+      if (email === undefined) continue;
+      const person = await ctx.org.findPersonByEmail(current.id, email.trim().toLowerCase());
+      if (!person) {
+        console.error(t("trainings.admin.unknown", { email }));
+        process.exitCode = 1;
+        return;
+      }
+      await trainings.setAdmin(current.id, person.id, admin);
+      console.log(t(admin ? "trainings.admin.added" : "trainings.admin.removed", { name: person.name }));
+    }
+    const admins = await trainingAdminNames(ctx, trainings, current.id, t);
+    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty && !digest) {
+      const shown = `${describe(t, current, await ctx.tenants.bindings(current.id))}\n  ${admins}`;
+      console.log(`${shown}\n${await describeKpi(t, tickets, current.id)}`);
       return;
     }
     if (Object.keys(binding).length > 0) {
@@ -129,9 +149,20 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       await tickets.setWebhookSecret(current.id, secret);
       if (kpi.patch.webhookSecret.generate) lines.push(t("kpi.settings.webhookSecretNew", { secret }));
     }
-    const bound = describe(t, updated, await ctx.tenants.bindings(current.id));
+    const bound = `${describe(t, updated, await ctx.tenants.bindings(current.id))}\n  ${admins}`;
     console.log([...lines, bound, await describeKpi(t, tickets, current.id)].join("\n"));
   });
+}
+
+async function trainingAdminNames(
+  ctx: CliContext,
+  trainings: PrismaTrainingRepository,
+  tenantId: string,
+  t: Translate,
+): Promise<string> {
+  const [ids, people] = await Promise.all([trainings.admins(tenantId), ctx.org.people(tenantId)]);
+  const names = people.filter((p) => ids.includes(p.id)).map((p) => p.name);
+  return t("trainings.admin.list", { names: names.join(", ") || t("trainings.admin.none") });
 }
 
 function describe(t: Translate, settings: TenantSettings, bindings: TenantBindings): string {
@@ -142,6 +173,7 @@ function describe(t: Translate, settings: TenantSettings, bindings: TenantBindin
     `  ${t("tenant.settings.formality", { value: formality })}`,
     `  ${t("tenant.settings.timezone", { value: settings.timezone })}`,
     `  ${t("tenant.settings.holidayState", { value: settings.holidayState ?? t("tenant.settings.noState") })}`,
+    `  ${t(settings.feedbackHrAccess ? "tenant.settings.feedbackHrOn" : "tenant.settings.feedbackHrOff")}`,
     `  ${t("tenant.settings.slack", { value: bindings.slackTeamId ?? t("tenant.settings.unbound") })}`,
     `  ${t("tenant.settings.teams", { value: bindings.teamsTenantId ?? t("tenant.settings.unbound") })}`,
   ].join("\n");

@@ -1,15 +1,23 @@
 import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
+import { feedbackFeature } from "./feedback/feature.js";
 import { goalsFeature } from "./goals/feature.js";
 import { kpisFeature } from "./kpis/feature.js";
 import type { DeliveryRenderers } from "./ports.js";
 import type { Services } from "./services.js";
 import { statementsFeature } from "./statements/feature.js";
+import { trainingsFeature } from "./trainings/feature.js";
 
 /**
  * The registry: every capability Kurs offers in chat. The Slack and Teams adapters, the command
  * router and the help card all read it; a new capability is one entry here.
  */
-export const FEATURES: readonly Feature[] = [goalsFeature, statementsFeature, kpisFeature];
+export const FEATURES: readonly Feature[] = [
+  goalsFeature,
+  statementsFeature,
+  feedbackFeature,
+  trainingsFeature,
+  kpisFeature,
+];
 
 export interface Registry {
   readonly features: readonly Feature[];

@@ -1,3 +1,16 @@
+import type {
+  Assessment,
+  Campaign,
+  Criterion,
+  DraftCriterion,
+  FeedbackPerson,
+  MemberKind,
+  NewTalk,
+  OpenNeed,
+  ProfileVersion,
+  TalkRecord,
+  TalkView,
+} from "./feedback/types.js";
 import type { OpenMeasure, ReminderPerson } from "./goals/reminders.js";
 import type { FocusTopicView, GoalView, NewCheckin, NewGoal } from "./goals/types.js";
 import type {
@@ -18,7 +31,22 @@ import type {
   StatementCommentView,
   StatementView,
 } from "./statements/types.js";
+import type {
+  CancelOutcome,
+  EnrolmentView,
+  EnrolOutcome,
+  InvitationView,
+  NewSession,
+  NewTraining,
+  NominationView,
+  Participant,
+  QualificationNeedView,
+  SessionView,
+  TrainingView,
+} from "./trainings/types.js";
 import type { Card } from "./ui/card.js";
+
+export type { OpenNeed } from "./feedback/types.js";
 
 /** What core needs from outside. Implementations live in src/db, src/chat and jobs/. */
 
@@ -135,6 +163,60 @@ export interface StatementRepository {
   tally(tenantId: string, statementId: string): Promise<AckTally>;
 }
 
+/** Trainings (SEED step 9): catalogue, sessions, enrolments with waitlist, nominations, invitations. */
+export interface TrainingRepository {
+  trainings(tenantId: string): Promise<readonly TrainingView[]>;
+  training(tenantId: string, id: string): Promise<TrainingView | null>;
+  createTraining(input: NewTraining): Promise<TrainingView>;
+  /** Sessions with their seat counts, soonest first; of one training when given. */
+  sessions(tenantId: string, trainingId?: string): Promise<readonly SessionView[]>;
+  session(tenantId: string, id: string): Promise<SessionView | null>;
+  createSession(input: NewSession): Promise<SessionView>;
+  /**
+   * Enrols under a row lock on the session: of two people taking the last seat at the same moment
+   * exactly one gets it and the other is waitlisted. A cancelled row of the same (session, person)
+   * is reused with its sequence counted up.
+   */
+  enrol(
+    tenantId: string,
+    sessionId: string,
+    personId: string,
+    options?: { readonly nominatedById?: string | null },
+  ): Promise<EnrolOutcome>;
+  /** Cancels, and hands the freed seat to the first of the waitlist, in one transaction. */
+  cancel(tenantId: string, enrolmentId: string): Promise<CancelOutcome | null>;
+  /** The trainer's or the participant's word on attendance; only for enrolled/attended/no-show rows. */
+  setAttendance(tenantId: string, enrolmentId: string, status: "attended" | "no_show"): Promise<EnrolmentView | null>;
+  enrolment(tenantId: string, id: string): Promise<EnrolmentView | null>;
+  /** Every enrolment of the tenant, or of one person / one session. */
+  enrolments(
+    tenantId: string,
+    filter?: { readonly personId?: string; readonly sessionId?: string; readonly trainingId?: string },
+  ): Promise<readonly EnrolmentView[]>;
+  nominate(tenantId: string, trainingId: string, personId: string, nominatedById: string): Promise<NominationView>;
+  nominations(tenantId: string, personId?: string): Promise<readonly NominationView[]>;
+  createInvitation(input: Omit<InvitationView, "id">): Promise<InvitationView>;
+  /** Makes the training mandatory for these units too (an invitation to them says so). */
+  addMandatoryUnits(tenantId: string, trainingId: string, unitIds: readonly string[]): Promise<void>;
+  invitation(tenantId: string, id: string): Promise<InvitationView | null>;
+  /** People besides the managing directors who keep the catalogue. */
+  admins(tenantId: string): Promise<readonly string[]>;
+  setAdmin(tenantId: string, personId: string, admin: boolean): Promise<void>;
+  /** Active people with language, zone and leader; only `ids` when given. */
+  participants(tenantId: string, ids?: readonly string[]): Promise<readonly Participant[]>;
+}
+
+/**
+ * Open qualification needs from feedback talks (SEED step 8). The feedback feature owns how needs come
+ * to be; trainings only read the open ones and mark one addressed by an enrolment.
+ */
+export interface QualificationNeeds {
+  openNeeds(tenantId: string, personId?: string): Promise<readonly QualificationNeedView[]>;
+  markAddressed(tenantId: string, needId: string, enrolmentId: string): Promise<void>;
+  /** Needs already addressed by an enrolment (for coverage: counts per unit, never content). */
+  addressedNeeds(tenantId: string): Promise<readonly QualificationNeedView[]>;
+}
+
 /** A chat directory that can find a user by e-mail (Slack users.lookupByEmail). */
 export interface Directory {
   readonly platform: Platform;
@@ -202,9 +284,24 @@ export interface DeliveryRequest {
 
 export type RenderedDelivery =
   /** Send this card; `record` (if any) replaces the row's payload once sent: what the message contained. */
-  | { readonly kind: "message"; readonly card: Card; readonly locale: Locale; readonly record?: JsonObject }
+  | {
+      readonly kind: "message";
+      readonly card: Card;
+      readonly locale: Locale;
+      readonly record?: JsonObject;
+      /** Files sent along with the card (a calendar invitation), where the platform can attach them. */
+      readonly files?: readonly DeliveryFile[];
+    }
   /** Nothing to send any more (subject or person gone, a reminder made moot); the row is closed with the reason. */
   | { readonly kind: "cancel"; readonly reason: string };
+
+export interface DeliveryFile {
+  readonly filename: string;
+  readonly mediaType: string;
+  readonly content: string;
+  /** One line about the file in the recipient's language (Teams shows it on the consent card). */
+  readonly description?: string;
+}
 
 /** Builds one purpose's message for one person; core decides content, the outbox only transports. */
 export interface DeliveryRenderer {
@@ -311,4 +408,92 @@ export interface KpiGoalRepository {
   /** Open and at-risk goals with a KPI (not done ones: their progress is final). */
   kpiGoals(tenantId: string): Promise<readonly KpiGoal[]>;
   setGoalProgress(tenantId: string, goalId: string, progress: number): Promise<void>;
+}
+
+/**
+ * Competency profile and feedback talks (src/core/feedback). Talk content (assessments, needs,
+ * agreements) is returned to core only; core decides who may see it (feedback/access.ts).
+ */
+/** What a change to a talk sends, computed from the talk as saved (its id and schedule version). */
+export type TalkPlans = (talk: TalkView) => readonly DeliveryPlan[];
+
+/** A changed talk and the outbox rows written with it. */
+export interface SavedTalk {
+  readonly talk: TalkView;
+  readonly deliveryIds: readonly string[];
+}
+
+export interface FeedbackRepository {
+  /** Writes the given criteria as the tenant's draft unless it has a draft already. */
+  seedDraft(tenantId: string, criteria: readonly Criterion[]): Promise<void>;
+  draft(tenantId: string): Promise<readonly DraftCriterion[]>;
+  /** Replaces a draft criterion's texts and levels; clears its approvals. Null when the key is unknown. */
+  updateCriterion(tenantId: string, criterion: Criterion, byId: string): Promise<DraftCriterion | null>;
+  addComment(tenantId: string, criterionKey: string, personId: string, text: string): Promise<void>;
+  approve(tenantId: string, criterionKey: string, personId: string): Promise<void>;
+  /** Publishes the draft as the next version (a snapshot that is never updated). */
+  publish(tenantId: string, criteria: readonly Criterion[], byId: string): Promise<ProfileVersion>;
+  latestProfile(tenantId: string): Promise<ProfileVersion | null>;
+  profile(tenantId: string, id: string): Promise<ProfileVersion | null>;
+  members(tenantId: string, kind: MemberKind): Promise<readonly string[]>;
+  setMember(tenantId: string, kind: MemberKind, personId: string, member: boolean): Promise<void>;
+  campaign(tenantId: string): Promise<Campaign | null>;
+  setCampaign(tenantId: string, campaign: Campaign, byId: string): Promise<void>;
+  /** Whether the tenant lets its HR members see talk content (tenant setting, default off). */
+  hrAccess(tenantId: string): Promise<boolean>;
+  /** Active people with their managers. */
+  people(tenantId: string): Promise<readonly FeedbackPerson[]>;
+  /**
+   * Creates the talk unless the leader or the employee has a talk (not cancelled) overlapping
+   * [startsAt, startsAt + durationMin); checked and written under one lock, so two racing bookings
+   * cannot both win. Returns the talks in the way instead. `plans` (what the new talk sends) are
+   * written as outbox rows in the same transaction; their ids come back for the fast path.
+   */
+  createTalk(
+    talk: NewTalk,
+    plans?: TalkPlans,
+  ): Promise<
+    | { readonly ok: true; readonly talk: TalkView; readonly deliveryIds: readonly string[] }
+    | { readonly ok: false; readonly conflicts: readonly TalkView[] }
+  >;
+  /** Moves a scheduled talk (sequence + 1), with the same overlap rule and outbox rows as createTalk. */
+  rescheduleTalk(
+    tenantId: string,
+    id: string,
+    startsAt: Date,
+    place: string | null,
+    plans?: TalkPlans,
+  ): Promise<
+    | { readonly ok: true; readonly talk: TalkView; readonly deliveryIds: readonly string[] }
+    | { readonly ok: false; readonly conflicts: readonly TalkView[] }
+    | { readonly ok: false; readonly conflicts: null }
+  >;
+  /** Cancels a scheduled talk (sequence + 1) and writes `plans` with it; null when it is not scheduled. */
+  cancelTalk(tenantId: string, id: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  talk(tenantId: string, id: string): Promise<TalkView | null>;
+  /** Talks (any state) where the person is leader or employee. */
+  talksOf(tenantId: string, personId: string): Promise<readonly TalkView[]>;
+  /** Every talk of the tenant that is not cancelled (for coverage counts; callers never show content). */
+  activeTalks(tenantId: string): Promise<readonly TalkView[]>;
+  saveSelfAssessment(
+    tenantId: string,
+    id: string,
+    assessment: Assessment,
+    note: string | null,
+  ): Promise<TalkView | null>;
+  /** Records the leader's part (replacing an earlier record and its needs); the talk waits for the employee. */
+  recordTalk(tenantId: string, id: string, record: TalkRecord, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /** The employee's confirmation: the record becomes final and its needs open. Null unless recorded. */
+  confirmTalk(tenantId: string, id: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /** The employee's comment on the record instead of confirming it. */
+  commentTalk(tenantId: string, id: string, comment: string, plans?: TalkPlans): Promise<SavedTalk | null>;
+  /**
+   * Qualification needs from confirmed talks that no training has closed yet, for the trainings
+   * feature: all of the tenant's, or one person's. Ordered by priority (high first), then oldest first.
+   * Each `OpenNeed` is { id, personId, criterionKey, criterionName: { de, en }, levelGap (≥ 0),
+   * priority: "high" | "medium" | "low", talkId, agreedAt }. A need is open once the employee has
+   * confirmed the talk's record. This is the only way content of a talk leaves the feedback feature;
+   * it carries no assessment text, agreements or comments.
+   */
+  openNeeds(tenantId: string, personId?: string): Promise<readonly OpenNeed[]>;
 }

@@ -3,16 +3,20 @@ import type {
   ChartLinks,
   Clock,
   DigestChannelRepository,
+  FeedbackRepository,
   GoalRepository,
   JobQueue,
   KpiGoalRepository,
   KpiSettingsRepository,
   OrgRepository,
+  Outbox,
+  QualificationNeeds,
   ReminderRepository,
   StatementRepository,
   SubmissionLog,
   TenantRepository,
   TicketRepository,
+  TrainingRepository,
 } from "./ports.js";
 
 /**
@@ -29,6 +33,13 @@ export interface Services {
   readonly tickets: TicketRepository & KpiSettingsRepository & DigestChannelRepository & KpiGoalRepository;
   /** Charts for cards, served by Kurs at an unguessable URL. */
   readonly charts: ChartLinks;
+  readonly trainings: TrainingRepository;
+  /** Open qualification needs (from feedback talks) that trainings answer. */
+  readonly qualificationNeeds: QualificationNeeds;
+  /** Everything Kurs sends to people: planned deliveries, rendered by the feature at send time. */
+  readonly feedback: FeedbackRepository;
+  /** Everything Kurs sends to people: planned deliveries, rendered by the feature's renderer at send time. */
+  readonly outbox: Outbox;
   /** Claims a form submission once, so a retried or double-clicked submit saves once. */
   readonly submissions: SubmissionLog;
   /** Work that continues after the answer (fan-out, notices). */

@@ -3,14 +3,18 @@ import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaChartLinks } from "./chart-links.js";
+import { PrismaDeliveryRepository } from "./delivery-repository.js";
+import { PrismaFeedbackRepository } from "./feedback-repository.js";
 import { PrismaGoalRepository } from "./goal-repository.js";
 import { PrismaOrgRepository } from "./org-repository.js";
+import { PrismaQualificationNeeds } from "./qualification-need-repository.js";
 import { PrismaReminderRepository } from "./reminder-repository.js";
 import type { SqlDriver } from "./sql-driver.js";
 import { PrismaStatementRepository } from "./statement-repository.js";
 import { PrismaSubmissionLog } from "./submission-repository.js";
 import { PrismaTenantRepository } from "./tenant-repository.js";
 import { PrismaTicketRepository } from "./ticket-repository.js";
+import { PrismaTrainingRepository } from "./training-repository.js";
 
 /** The services every handler and feature job uses, on one Prisma client. */
 export function createServices(
@@ -33,6 +37,10 @@ export function createServices(
     statements: new PrismaStatementRepository(prisma),
     tickets: new PrismaTicketRepository(prisma, options.sql),
     charts: new PrismaChartLinks(prisma, options.publicUrl ?? "http://localhost:3000", options.clock),
+    trainings: new PrismaTrainingRepository(prisma),
+    qualificationNeeds: new PrismaQualificationNeeds(prisma),
+    feedback: new PrismaFeedbackRepository(prisma),
+    outbox: new PrismaDeliveryRepository(prisma),
     submissions: new PrismaSubmissionLog(prisma),
     jobs: options.jobs,
     clock: options.clock,

@@ -18,7 +18,11 @@ function toInfo(row: TenantRow): TenantInfo {
 
 function toSettings(row: TenantRow): TenantSettings {
   // A state code written outside `kurs tenant` and not known to date-holidays counts as none.
-  return { ...toInfo(row), holidayState: isGermanState(row.holidayState) ? row.holidayState : null };
+  return {
+    ...toInfo(row),
+    holidayState: isGermanState(row.holidayState) ? row.holidayState : null,
+    feedbackHrAccess: row.feedbackHrAccess,
+  };
 }
 
 export class PrismaTenantRepository implements TenantRepository {
@@ -68,6 +72,7 @@ export class PrismaTenantRepository implements TenantRepository {
         timezone: patch.timezone,
         formality: patch.formality,
         defaultLocale: patch.defaultLocale,
+        feedbackHrAccess: patch.feedbackHrAccess,
       },
     });
     return toSettings(row);

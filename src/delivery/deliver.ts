@@ -140,7 +140,14 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
           ? await deps.sender.sendToChannel(claim.tenantId, claim.platform, toChannel, rendered.card, rendered.locale)
           : { kind: "unreachable", reason: "this sender cannot post to channels" }
         : recipient
-          ? await deps.sender.send(claim.tenantId, claim.platform, recipient, rendered.card, rendered.locale)
+          ? await deps.sender.send(
+              claim.tenantId,
+              claim.platform,
+              recipient,
+              rendered.card,
+              rendered.locale,
+              rendered.files,
+            )
           : { kind: "unreachable", reason: "no recipient" };
   } catch (err) {
     if (err instanceof RateLimitedError) {

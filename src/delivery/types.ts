@@ -1,5 +1,5 @@
 import type { Locale, Platform } from "../core/org/types.js";
-import type { JsonObject } from "../core/ports.js";
+import type { DeliveryFile, JsonObject } from "../core/ports.js";
 import type { Card } from "../core/ui/card.js";
 
 /** A delivery row as one attempt holds it: `leaseUntil` is that attempt's claim, the guard of every later write. */
@@ -68,8 +68,9 @@ export interface DeliveryRecipient {
 }
 
 /**
- * Sends one card to one person on exactly one platform (src/chat/notifier.ts). Throws
- * RateLimitedError on a 429 and any other error for a transient failure (both are retried).
+ * Sends one card (and its files, e.g. a calendar invitation) to one person on exactly one platform
+ * (src/chat/notifier.ts). Throws RateLimitedError on a 429 and any other error for a transient
+ * failure (both are retried).
  */
 export interface ChatSender {
   send(
@@ -78,6 +79,7 @@ export interface ChatSender {
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
+    files?: readonly DeliveryFile[],
   ): Promise<SendResult>;
   /** Posts one card into a channel; a sender without it reaches people only (Slack channel id, Teams channel conversation id). */
   sendToChannel?(

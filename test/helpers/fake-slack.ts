@@ -9,6 +9,15 @@ export interface RecordedCall {
   readonly rateLimited?: boolean;
 }
 
+/** A file shared through files.uploadV2: the bytes POSTed to the upload URL, completed into a channel. */
+export interface UploadedFile {
+  readonly fileId: string;
+  readonly channel: string;
+  readonly title: string;
+  readonly filename: string;
+  readonly bytes: Buffer;
+}
+
 export interface FakeSlackUser {
   readonly id: string;
   readonly email?: string;
@@ -25,6 +34,9 @@ export class FakeSlack {
   /** Messages posted to response_url, by the id in the URL. */
   readonly responses: { id: string; body: Record<string, unknown> }[] = [];
   readonly users = new Map<string, FakeSlackUser>();
+  /** Bytes POSTed to an upload URL that files.getUploadURLExternal handed out, by file id. */
+  private readonly uploads = new Map<string, { filename: string; bytes: Buffer }>();
+  private fileCount = 0;
   private readonly rateLimits = new Map<string, { remaining: number; retryAfter: number }>();
   private readonly delays = new Map<string, number>();
   private readonly gates = new Map<string, Promise<void>>();
@@ -66,6 +78,27 @@ export class FakeSlack {
     return () => release();
   }
 
+  /** Files completed into a channel (files.completeUploadExternal), with the bytes that were uploaded. */
+  files(): UploadedFile[] {
+    return this.callsOf("files.completeUploadExternal").flatMap((call) => {
+      const listed = Array.isArray(call.body.files) ? (call.body.files as { id?: string; title?: string }[]) : [];
+      return listed.flatMap((f) => {
+        const upload = this.uploads.get(String(f.id));
+        return upload
+          ? [
+              {
+                fileId: String(f.id),
+                channel: String(call.body.channel_id),
+                title: String(f.title ?? ""),
+                filename: upload.filename,
+                bytes: upload.bytes,
+              },
+            ]
+          : [];
+      });
+    });
+  }
+
   callsOf(method: string): RecordedCall[] {
     return this.calls.filter((c) => c.method === method);
   }
@@ -91,12 +124,29 @@ export class FakeSlack {
 
   async start(): Promise<this> {
     this.server = createServer(async (req, res) => {
-      const body = await readBody(req);
+      const raw = await readRaw(req);
       const path = req.url ?? "/";
       const reply = (status: number, json: unknown, headers: Record<string, string> = {}) => {
         res.writeHead(status, { "content-type": "application/json", ...headers });
         res.end(JSON.stringify(json));
       };
+      if (path.startsWith("/upload/")) {
+        // The WebClient posts the file as multipart/form-data (field "body"), as to files.slack.com.
+        const form = await new Response(raw, { headers: { "content-type": req.headers["content-type"] ?? "" } })
+          .formData()
+          .catch(() => null);
+        const part = form?.get("body");
+        const fileId = path.slice("/upload/".length);
+        const known = this.uploads.get(fileId);
+        if (!known || !(part instanceof Blob)) {
+          res.writeHead(400).end("bad upload");
+          return;
+        }
+        this.uploads.set(fileId, { filename: known.filename, bytes: Buffer.from(await part.arrayBuffer()) });
+        res.writeHead(200, { "content-type": "text/plain" }).end(`OK - ${raw.length}`);
+        return;
+      }
+      const body = parseBody(raw, req.headers["content-type"] ?? "");
       if (path.startsWith("/response/")) {
         this.responses.push({ id: path.slice("/response/".length), body });
         for (const wake of this.waiters.splice(0)) wake();
@@ -164,6 +214,17 @@ export class FakeSlack {
       case "views.publish":
       case "views.push":
         return { ok: true, view: { id: `V${this.calls.length}` } };
+      case "files.getUploadURLExternal": {
+        this.fileCount += 1;
+        const fileId = `F${String(this.fileCount).padStart(8, "0")}`;
+        this.uploads.set(fileId, { filename: String(body.filename), bytes: Buffer.alloc(0) });
+        return { ok: true, upload_url: `${this.url}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const listed = Array.isArray(body.files) ? (body.files as { id?: string; title?: string }[]) : [];
+        if (listed.some((f) => !this.uploads.has(String(f.id)))) return { ok: false, error: "file_not_found" };
+        return { ok: true, files: listed.map((f) => ({ id: f.id, title: f.title })) };
+      }
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(body.users)}` } };
       default:
@@ -172,13 +233,16 @@ export class FakeSlack {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  const raw = Buffer.concat(chunks).toString("utf8");
+  return Buffer.concat(chunks);
+}
+
+function parseBody(bytes: Buffer, contentType: string): Record<string, unknown> {
+  const raw = bytes.toString("utf8");
   if (raw === "") return {};
-  if ((req.headers["content-type"] ?? "").includes("application/json"))
-    return JSON.parse(raw) as Record<string, unknown>;
+  if (contentType.includes("application/json")) return JSON.parse(raw) as Record<string, unknown>;
   const params = new URLSearchParams(raw);
   const out: Record<string, unknown> = {};
   for (const [key, value] of params) {

@@ -15,6 +15,8 @@ export interface ConnectorActivity {
  */
 export class FakeTeamsConnector {
   readonly sent: ConnectorActivity[] = [];
+  /** Bytes PUT to {url}/upload/{name}, as a bot uploads an accepted file into the person's OneDrive. */
+  readonly uploads = new Map<string, { readonly bytes: Buffer; readonly contentRange: string | undefined }>();
   readonly members = new Map<string, { email: string; name?: string }>();
   /** Bodies of POST /v3/conversations (1:1 chats the bot opened). */
   readonly created: Record<string, unknown>[] = [];
@@ -39,6 +41,15 @@ export class FakeTeamsConnector {
       for await (const chunk of req) chunks.push(chunk as Buffer);
       const raw = Buffer.concat(chunks).toString("utf8");
       const path = (req.url ?? "").split("?")[0] ?? "";
+      if (req.method === "PUT" && path.startsWith("/upload/")) {
+        const contentRange = req.headers["content-range"];
+        this.uploads.set(decodeURIComponent(path.slice("/upload/".length)), {
+          bytes: Buffer.concat(chunks),
+          contentRange: typeof contentRange === "string" ? contentRange : undefined,
+        });
+        res.writeHead(201, { "content-type": "application/json" }).end("{}");
+        return;
+      }
       const json = (status: number, body: unknown) => {
         res.writeHead(status, { "content-type": "application/json" });
         res.end(JSON.stringify(body));

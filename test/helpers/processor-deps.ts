@@ -2,14 +2,8 @@ import { WebClient } from "@slack/web-api";
 import type { ProcessorDeps } from "../../jobs/processors/deps.js";
 import { ChatNotifier, type NotifierDeps } from "../../src/chat/notifier.js";
 import { SlackDirectory } from "../../src/chat/slack/slack-directory.js";
-import { REMINDER_PURPOSE, reminderRenderer } from "../../src/core/goals/reminder-delivery.js";
+import { deliveryRenderers } from "../../src/core/features.js";
 import type { Clock } from "../../src/core/ports.js";
-import {
-  COMMENT_PURPOSE,
-  commentRenderer,
-  STATEMENT_PURPOSE,
-  statementRenderer,
-} from "../../src/core/statements/statement-service.js";
 import type { Database } from "../../src/db/client.js";
 import { PrismaDeliveryRepository } from "../../src/db/delivery-repository.js";
 import { PrismaGoalRepository } from "../../src/db/goal-repository.js";
@@ -44,24 +38,22 @@ export function processorDeps(
   const tenants = new PrismaTenantRepository(db.prisma);
   const statements = new PrismaStatementRepository(db.prisma);
   const reminders = new PrismaReminderRepository(db.prisma);
+  const services = createServices(db.prisma, {
+    jobs: options.producer,
+    clock: options.clock,
+    defaultLocale: "de",
+    sql: db.sql,
+  });
   return {
-    services: createServices(db.prisma, {
-      jobs: options.producer,
-      clock: options.clock,
-      defaultLocale: "de",
-      sql: db.sql,
-    }),
+    services,
     org,
     tenants,
     goals: { goals: new PrismaGoalRepository(db.prisma), org, clock: options.clock },
     reminders,
     statements,
     deliveries: new PrismaDeliveryRepository(db.prisma),
-    renderers: {
-      [STATEMENT_PURPOSE]: statementRenderer({ statements, org, tenants, clock: options.clock }),
-      [COMMENT_PURPOSE]: commentRenderer({ statements, org, tenants, clock: options.clock }),
-      [REMINDER_PURPOSE]: reminderRenderer({ tenants, reminders, clock: options.clock }),
-    },
+    // Every feature's renderers, as the worker in src/app.ts has them.
+    renderers: deliveryRenderers(services),
     sender: new ChatNotifier({ slack: outboxClient, teams: options.teams, log: options.log }),
     limiter: options.limiter ?? unlimited,
     producer: options.producer,

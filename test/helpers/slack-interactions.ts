@@ -201,6 +201,11 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
         state = { type, selected_date: given === undefined ? initial : given };
         break;
       }
+      case "timepicker": {
+        const initial = typeof el.initial_time === "string" ? el.initial_time : null;
+        state = { type, selected_time: given === undefined ? initial : given };
+        break;
+      }
       case "static_select":
       case "radio_buttons": {
         const initial = isRecord(el.initial_option) ? el.initial_option : null;
@@ -208,6 +213,24 @@ export function stateValuesFor(view: Json, input: ModalInput): Record<string, Re
           type,
           selected_option: given === undefined ? initial : given === null ? null : optionOf(el.options, given),
         };
+        break;
+      }
+      case "timepicker": {
+        const initial = typeof el.initial_time === "string" ? el.initial_time : null;
+        state = { type, selected_time: given === undefined ? initial : given };
+        break;
+      }
+      case "checkboxes": {
+        // Several values as one comma-separated string; "" ticks none.
+        const initial = Array.isArray(el.initial_options) ? el.initial_options : [];
+        const picked =
+          given === undefined || given === null
+            ? initial
+            : given
+                .split(",")
+                .filter((v) => v !== "")
+                .map((v) => optionOf(el.options, v));
+        state = { type, selected_options: picked };
         break;
       }
       default:

@@ -88,7 +88,7 @@ describe("Slack app manifest", () => {
     const scopes = manifest.oauth_config.scopes.bot;
     // users:read.email is how Slack users are matched to the imported org chart.
     expect(scopes).toEqual(
-      expect.arrayContaining(["commands", "chat:write", "users:read", "users:read.email", "im:write"]),
+      expect.arrayContaining(["commands", "chat:write", "users:read", "users:read.email", "im:write", "files:write"]),
     );
     const scopeForEvent: Record<string, string> = { app_mention: "app_mentions:read", "message.im": "im:history" };
     const events = manifest.settings.event_subscriptions.bot_events;
@@ -160,7 +160,8 @@ describe("Teams app manifest", () => {
     expect(manifest.id).toBe(placeholder("MICROSOFT_APP_ID"));
     expect(bot?.botId).toBe(placeholder("MICROSOFT_APP_ID"));
     expect(bot?.scopes).toEqual(["personal", "team", "groupChat"]);
-    expect(bot?.supportsFiles).toBe(false);
+    // Calendar invitations are offered as files in the 1:1 chat (file-consent card, then OneDrive).
+    expect(bot?.supportsFiles).toBe(true);
     expect(manifest.validDomains).toEqual([placeholder("KURS_PUBLIC_HOST")]);
     expect(manifest.name.short).toBe("Kurs");
     expect(manifest.developer.name).toBe("Kurs contributors");

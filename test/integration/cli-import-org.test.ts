@@ -176,21 +176,46 @@ describe("kurs demo", { timeout: 300_000 }, () => {
       const snapshot = async () => {
         const pglite = await openDatabase({ kind: "pglite", dataDir });
         try {
-          return await pglite.prisma.person.findMany({
+          const people = await pglite.prisma.person.findMany({
             select: { id: true, email: true, managerId: true, updatedAt: true },
             orderBy: { email: "asc" },
           });
+          // The basic training for everyone with three sessions of 15 seats, and one advanced training.
+          const trainings = await pglite.prisma.training.findMany({
+            select: {
+              id: true,
+              kind: true,
+              mandatoryUnitIds: true,
+              sessions: { select: { id: true, capacity: true } },
+            },
+            orderBy: { kind: "asc" },
+          });
+          return { people, trainings };
         } finally {
           await pglite.close();
         }
       };
       const before = await snapshot();
-      expect(before).toHaveLength(90);
+      expect(before.people).toHaveLength(90);
+      expect(before.trainings.map((t) => [t.kind, t.sessions.map((x) => x.capacity)])).toEqual([
+        ["basic", [15, 15, 15]],
+        ["advanced", [10]],
+      ]);
+      expect(before.trainings[0]?.mandatoryUnitIds).toHaveLength(1);
       const second = await runKurs(["demo", "--lang", "en"], { DATA_DIR: dataDir });
       expect(second.stdout).toContain("90 people in 22 units");
       expect(second.stdout).toContain(`Demo tickets: ${tickets} tickets over 53 weeks`);
       // Nothing was rewritten by the second run: same ids, same links, same update times.
       expect(await snapshot()).toEqual(before);
+      // The feedback round: one published profile, the working group and three booked talks, once.
+      const pglite = await openDatabase({ kind: "pglite", dataDir });
+      try {
+        expect(await pglite.prisma.competencyProfile.count()).toBe(1);
+        expect(await pglite.prisma.feedbackMember.count({ where: { kind: "working_group" } })).toBe(3);
+        expect(await pglite.prisma.feedbackTalk.count({ where: { state: "scheduled" } })).toBe(3);
+      } finally {
+        await pglite.close();
+      }
     } finally {
       await rm(dataDir, { recursive: true, force: true });
     }

@@ -55,6 +55,20 @@ describe("kurs tenant", { timeout: 300_000 }, () => {
     expect(missing.stderr).toContain("Einen Mandanten „nope“ gibt es nicht.");
   });
 
+  it("lets HR see feedback-talk content only when switched on (default off)", async () => {
+    const shown = await runKurs(["tenant"], env());
+    expect(shown.stdout).toContain("HR sieht Inhalte von Feedbackgesprächen: nein");
+    const on = await runKurs(["tenant", "--feedback-hr-access", "on", "--lang", "en"], env());
+    expect(on.code).toBe(0);
+    expect(on.stdout).toContain("HR sees feedback-talk content: yes");
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } })).feedbackHrAccess).toBe(true);
+    const bad = await runKurs(["tenant", "--feedback-hr-access", "maybe", "--lang", "en"], env());
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("unknown value “maybe” for --feedback-hr-access (allowed: on, off)");
+    expect((await runKurs(["tenant", "--feedback-hr-access", "off"], env())).code).toBe(0);
+    expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "default" } })).feedbackHrAccess).toBe(false);
+  });
+
   it("binds a Teams tenant and a Slack workspace, refuses garbage and ids bound to another tenant", async () => {
     const teamsId = "72F988BF-86F1-41AF-91AB-2D7CD011DB47";
     const bound = await runKurs(["tenant", "--teams-tenant-id", teamsId, "--slack-team-id", "T024BE7LD"], env());
@@ -85,6 +99,28 @@ describe("kurs tenant", { timeout: 300_000 }, () => {
     expect(taken.stderr).toContain("ist schon mit dem Mandanten „owner“ verbunden");
     expect((await db.prisma.tenant.findUniqueOrThrow({ where: { slug: "other" } })).teamsTenantId).toBeNull();
   });
+  it("appoints and removes a training admin by e-mail; an unknown e-mail exits non-zero", async () => {
+    const tenant = await db.prisma.tenant.upsert({
+      where: { slug: "default" },
+      create: { slug: "default", name: "Kurs" },
+      update: {},
+    });
+    const person = await db.prisma.person.create({
+      data: { tenantId: tenant.id, email: "trainer@example.com", name: "Tanja Trainerin" },
+    });
+    const added = await runKurs(["tenant", "--training-admin", "Trainer@Example.com"], env());
+    expect(added.code).toBe(0);
+    expect(added.stdout).toContain("Tanja Trainerin ist jetzt trainingsverantwortlich.");
+    expect(added.stdout).toContain("Trainingsverantwortlich (neben der Geschäftsführung): Tanja Trainerin");
+    expect(await db.prisma.trainingAdmin.count({ where: { tenantId: tenant.id, personId: person.id } })).toBe(1);
+    const unknown = await runKurs(["tenant", "--training-admin", "nobody@example.com", "--lang", "en"], env());
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toContain("Nobody with the e-mail “nobody@example.com”");
+    const removed = await runKurs(["tenant", "--remove-training-admin", "trainer@example.com"], env());
+    expect(removed.code).toBe(0);
+    expect(await db.prisma.trainingAdmin.count({ where: { tenantId: tenant.id } })).toBe(0);
+    // Three CLI processes in a row; each boots Node, Prisma and the migrator.
+  }, 120_000);
 
   it("has --help", async () => {
     const help = await runKurs(["tenant", "--help"], env());

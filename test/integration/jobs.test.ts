@@ -158,7 +158,7 @@ describe("schedules", () => {
     await upsertSchedules(producer.queue, org.tenant, schedules);
     await upsertSchedules(producer.queue, org.tenant, schedules);
     const schedulers = await producer.queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(3);
+    expect(schedulers).toHaveLength(5);
     expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: `org.link-identities:${org.tenant.id}`,
@@ -177,17 +177,37 @@ describe("schedules", () => {
     expect(schedulers).toContainEqual(
       expect.objectContaining({ key: `kpis.digest:${org.tenant.id}`, tz: "Europe/Berlin", pattern: "0 8 * * 1" }),
     );
+    // Feature modules add theirs: training suggestions from qualification needs, on weekday mornings,
+    // and the feedback campaign's weekly nudge scan, Mondays at nine in the tenant's zone.
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({
+        key: `trainings.recommend:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "0 8 * * 1-5",
+      }),
+    );
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({
+        key: `feedback.nudge-scan:${org.tenant.id}`,
+        tz: "Europe/Berlin",
+        pattern: "0 9 * * 1",
+      }),
+    );
     expect(tenantSchedules(org.tenant, { slack: false }).map((s) => s.name)).toEqual([
       "goals.reminders-scan",
+      "feedback.nudge-scan",
+      "trainings.recommend",
       "kpis.digest",
     ]);
     // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
     const upcoming = await queue.getDelayed();
     expect(upcoming.map((job) => job.name).sort()).toEqual([
+      "feedback.nudge-scan",
       "goals.reminders-scan",
       "kpis.digest",
       "org.link-identities",
+      "trainings.recommend",
     ]);
   });
 });

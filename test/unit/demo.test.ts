@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { demoOrganisation, demoOrgCsv } from "../../src/core/org/demo.js";
+import { demoFeedback, demoOrganisation, demoOrgCsv } from "../../src/core/org/demo.js";
 import { parseOrgCsv } from "../../src/core/org/org-csv.js";
 
 describe("demo organisation", () => {
@@ -30,5 +30,16 @@ describe("demo organisation", () => {
     const people = demoOrganisation({ me: "Me@Example.org" });
     expect(people[0]).toMatchObject({ email: "me@example.org", role: "managing_director" });
     expect(people.filter((p) => p.managerEmail === "me@example.org").length).toBeGreaterThan(0);
+  });
+
+  it("books three demo talks on the next working days, each leader with one of their own reports", () => {
+    const people = demoOrganisation();
+    // Friday: the talks fall on Monday, Tuesday and Wednesday.
+    const plan = demoFeedback(people, "2026-03-06");
+    expect(plan.talks.map((t) => t.date)).toEqual(["2026-03-09", "2026-03-10", "2026-03-11"]);
+    for (const talk of plan.talks) {
+      expect(people.find((p) => p.email === talk.employeeEmail)?.managerEmail).toBe(talk.leaderEmail);
+    }
+    expect(plan.groupEmails).toHaveLength(3);
   });
 });

@@ -374,3 +374,27 @@ function localDate(instant: Date, timezone: string): string {
     day: "2-digit",
   }).format(instant);
 }
+
+/** The demo's feedback round: who drafts the profile, and a few talks team leads have booked. */
+export interface DemoFeedback {
+  /** The working group: one area head and two team leads. */
+  readonly groupEmails: readonly string[];
+  /** Talks at 10:00 Berlin time on the given working days after `today`. */
+  readonly talks: readonly { readonly leaderEmail: string; readonly employeeEmail: string; readonly date: string }[];
+}
+
+/** Deterministic for a given day: the first three teams each have a talk booked on the next working days. */
+export function demoFeedback(people: readonly DemoPerson[], today: string): DemoFeedback {
+  const leads = people.filter((p) => p.role === "team_lead").slice(0, 3);
+  const head = people.find((p) => p.role === "area_head");
+  const day = new Date(`${today}T12:00:00Z`);
+  const talks: { leaderEmail: string; employeeEmail: string; date: string }[] = [];
+  for (const lead of leads) {
+    const member = people.find((p) => p.managerEmail === lead.email && p.role === "member");
+    if (!member) continue;
+    do day.setUTCDate(day.getUTCDate() + 1);
+    while (day.getUTCDay() === 0 || day.getUTCDay() === 6);
+    talks.push({ leaderEmail: lead.email, employeeEmail: member.email, date: day.toISOString().slice(0, 10) });
+  }
+  return { groupEmails: [...(head ? [head.email] : []), ...leads.slice(0, 2).map((l) => l.email)], talks };
+}

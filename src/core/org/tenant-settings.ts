@@ -36,6 +36,8 @@ export function isValidTimezone(zone: string | null | undefined): zone is string
 export interface TenantSettings extends TenantInfo {
   /** null: national public holidays only. */
   readonly holidayState: GermanState | null;
+  /** Whether HR members may see feedback-talk content (default off; works-council matter). */
+  readonly feedbackHrAccess: boolean;
 }
 
 export interface TenantSettingsPatch {
@@ -43,6 +45,7 @@ export interface TenantSettingsPatch {
   readonly timezone?: string;
   readonly formality?: Formality;
   readonly defaultLocale?: Locale;
+  readonly feedbackHrAccess?: boolean;
 }
 
 export interface TenantSettingsInput {
@@ -50,13 +53,15 @@ export interface TenantSettingsInput {
   readonly timezone?: string;
   readonly formality?: string;
   readonly locale?: string;
+  readonly feedbackHrAccess?: string;
 }
 
 export type SettingsProblem =
   | { readonly code: "holidayState"; readonly value: string; readonly allowed: string }
   | { readonly code: "timezone"; readonly value: string }
   | { readonly code: "formality"; readonly value: string }
-  | { readonly code: "locale"; readonly value: string };
+  | { readonly code: "locale"; readonly value: string }
+  | { readonly code: "feedbackHrAccess"; readonly value: string };
 
 /** The word that clears the holiday state, so only national holidays count. */
 export const NO_STATE = "none";
@@ -73,6 +78,7 @@ export function parseTenantSettings(
     timezone?: string;
     formality?: Formality;
     defaultLocale?: Locale;
+    feedbackHrAccess?: boolean;
   } = {};
   if (input.holidayState !== undefined) {
     const state = input.holidayState.trim().toUpperCase().replace(/^DE-/, "");
@@ -96,6 +102,12 @@ export function parseTenantSettings(
     const known = LOCALES.find((l) => l === locale);
     if (known) patch.defaultLocale = known;
     else problems.push({ code: "locale", value: input.locale });
+  }
+  if (input.feedbackHrAccess !== undefined) {
+    const value = input.feedbackHrAccess.trim().toLowerCase();
+    if (["on", "true", "yes", "ja", "an"].includes(value)) patch.feedbackHrAccess = true;
+    else if (["off", "false", "no", "nein", "aus"].includes(value)) patch.feedbackHrAccess = false;
+    else problems.push({ code: "feedbackHrAccess", value: input.feedbackHrAccess });
   }
   return problems.length > 0 ? { ok: false, problems } : { ok: true, patch };
 }

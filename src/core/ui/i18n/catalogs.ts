@@ -1,10 +1,12 @@
 import { KursError } from "../../../errors.js";
+import { catalog as feedback } from "../../feedback/i18n/index.js";
 import { catalog as goals } from "../../goals/i18n/index.js";
 import { catalog as kpis } from "../../kpis/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
 import { catalog as statements } from "../../statements/i18n/index.js";
 import { catalog as surveys } from "../../surveys/i18n/index.js";
+import { catalog as trainings } from "../../trainings/i18n/index.js";
 import type { KeysOf } from "./catalog.js";
 import { de } from "./de.js";
 import { en } from "./en.js";
@@ -27,6 +29,8 @@ export const featureCatalogs = {
   statements,
   surveys,
   kpis,
+  trainings,
+  feedback,
 } as const;
 
 type Catalogs = typeof featureCatalogs;
