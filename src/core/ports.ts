@@ -275,8 +275,8 @@ export interface DeliveryRequest {
    * renderer (e.g. "kpi.digest") is ever asked about channel rows, so person renderers keep a string.
    */
   readonly personId: string;
-  /** The channel of a channel delivery; null for a direct message. */
-  readonly channel: string | null;
+  /** The channel of a channel delivery; absent or null for a direct message. */
+  readonly channel?: string | null;
   readonly platform: Platform;
   readonly notBefore: Date;
   readonly payload: JsonObject | null;

@@ -1,6 +1,7 @@
 import type { Locale } from "../core/org/types.js";
 import type { Clock, JobQueue } from "../core/ports.js";
 import type { Services } from "../core/services.js";
+import { KursError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { PrismaChartLinks } from "./chart-links.js";
 import { PrismaDeliveryRepository } from "./delivery-repository.js";
@@ -23,8 +24,11 @@ export function createServices(
     readonly jobs: JobQueue;
     readonly clock: Clock;
     readonly defaultLocale: Locale;
-    /** Plain SQL for the KPI aggregates (the same connection pool as Prisma). */
-    readonly sql: SqlDriver;
+    /**
+     * Plain SQL for the KPI aggregates and bulk upserts (the database's own driver). Callers that
+     * never touch KPIs may leave it out; a KPI query then fails with NO_SQL_DRIVER.
+     */
+    readonly sql?: SqlDriver;
     /** Where chat clients fetch chart images (PUBLIC_URL). */
     readonly publicUrl?: string;
   },
@@ -35,7 +39,7 @@ export function createServices(
     goals: new PrismaGoalRepository(prisma),
     reminders: new PrismaReminderRepository(prisma),
     statements: new PrismaStatementRepository(prisma),
-    tickets: new PrismaTicketRepository(prisma, options.sql),
+    tickets: new PrismaTicketRepository(prisma, options.sql ?? missingSqlDriver),
     charts: new PrismaChartLinks(prisma, options.publicUrl ?? "http://localhost:3000", options.clock),
     trainings: new PrismaTrainingRepository(prisma),
     qualificationNeeds: new PrismaQualificationNeeds(prisma),
@@ -47,3 +51,11 @@ export function createServices(
     defaultLocale: options.defaultLocale,
   };
 }
+
+const noDriver = () =>
+  Promise.reject(
+    new KursError("NO_SQL_DRIVER", "KPI queries need the database's SQL driver: pass `sql` to createServices"),
+  );
+
+/** Stands in when createServices gets no SQL driver: a KPI query fails loudly, never silently. */
+const missingSqlDriver: SqlDriver = { query: noDriver, transaction: noDriver };
