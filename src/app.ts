@@ -17,6 +17,7 @@ import { deliveryRenderers, registry } from "./core/features.js";
 import type { TenantInfo } from "./core/org/types.js";
 import { type Clock, systemClock } from "./core/ports.js";
 import type { Services } from "./core/services.js";
+import { PrismaChartLinks } from "./db/chart-links.js";
 import { type Database, openDatabase } from "./db/client.js";
 import { PrismaDeliveryRepository } from "./db/delivery-repository.js";
 import { PrismaOrgRepository } from "./db/org-repository.js";
@@ -24,13 +25,16 @@ import { createServices } from "./db/services.js";
 import { PrismaSurveyRepository } from "./db/survey-repository.js";
 import { TeamsConversationRepository } from "./db/teams-conversation-repository.js";
 import { PrismaTenantRepository } from "./db/tenant-repository.js";
+import { PrismaTicketRepository } from "./db/ticket-repository.js";
 import { RedisRateLimiter } from "./delivery/rate-limit.js";
 import type { Logger } from "./logger.js";
 import { JobProducer } from "./queue/job-producer.js";
 import { closeRedis, createRedis, pingRedis } from "./queue/redis.js";
+import { mountChartRoute } from "./web/chart-route.js";
 import { createWebApp, errorHandler } from "./web/server.js";
 import { mountSurveyPages } from "./web/survey-pages.js";
 import { mountTeamsEndpoint } from "./web/teams-endpoint.js";
+import { mountTicketWebhook } from "./web/ticket-webhook.js";
 
 export const DEFAULT_TENANT_SLUG = "default";
 
@@ -84,6 +88,8 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
       jobs: producer,
       clock,
       defaultLocale: config.defaultLocale,
+      sql: db.sql,
+      publicUrl: config.publicUrl,
     });
 
     const web = createWebApp(
@@ -134,6 +140,17 @@ export async function createKurs(config: Config, log: Logger, options: KursOptio
         surveys: new PrismaSurveyRepository(db.prisma),
         clock,
         log: log.child({ component: "survey-pages" }),
+      });
+      mountChartRoute(web, {
+        charts: new PrismaChartLinks(db.prisma, config.publicUrl, clock),
+        clock,
+        log: log.child({ component: "charts" }),
+      });
+      mountTicketWebhook(web, {
+        tenants,
+        tickets: new PrismaTicketRepository(db.prisma, db.sql),
+        clock,
+        log: log.child({ component: "webhooks" }),
       });
     }
     web.use(errorHandler(log.child({ component: "web" })));

@@ -93,24 +93,76 @@ export class ChatNotifier implements ChatSender {
       : this.sendTeams(tenantId, recipient, card, locale, files);
   }
 
+  /**
+   * A channel message (the KPI digest): Slack posts to the channel id; Teams continues the channel's
+   * conversation through the tenant's service URL (Kurs must be installed in the team).
+   */
+  async sendToChannel(
+    tenantId: string,
+    platform: Platform,
+    channel: string,
+    card: Card,
+    locale: Locale,
+  ): Promise<SendResult> {
+    if (platform === "slack") return this.postSlack(channel, card, locale, []);
+    const teams = this.deps.teams;
+    if (!teams) return { kind: "unreachable", reason: "Teams is not configured" };
+    const target = await teams.conversations.tenantTarget(tenantId);
+    const opts = renderOptionsFor(locale);
+    const json = { ...renderAdaptiveCard(card, opts), fallbackText: renderText(card, opts) };
+    const message = MessageFactory.attachment(CardFactory.adaptiveCard(json));
+    message.summary = card.summary;
+    const reference: Partial<ConversationReference> = {
+      channelId: "msteams",
+      serviceUrl: target.serviceUrl ?? teams.defaultServiceUrl,
+      conversation: { id: channel, isGroup: true, conversationType: "channel", name: "" },
+      bot: { id: teams.appId, name: "Kurs" },
+    };
+    let sent: { channel: string; messageId: string } | undefined;
+    const failures: unknown[] = [];
+    try {
+      await teams.adapter.continueConversationAsync(teams.appId, reference, async (context) => {
+        try {
+          const response = await context.sendActivity(message);
+          sent = { channel, messageId: response?.id ?? "" };
+        } catch (error) {
+          failures.push(error);
+        }
+      });
+      if (failures.length > 0) throw failures[0];
+    } catch (err) {
+      const status = httpStatus(err);
+      if (status === 429) throw new RateLimitedError("teams", retryAfterMs(err, 5_000), { cause: err });
+      if (status !== undefined && !TEAMS_RETRY_STATUS.has(status) && status >= 400 && status < 500) {
+        return { kind: "unreachable", reason: `Teams: HTTP ${status}: ${errorText(err)}` };
+      }
+      throw err;
+    }
+    return sent ? { kind: "sent", ...sent } : { kind: "unreachable", reason: "Teams accepted no message" };
+  }
+
   private async sendSlack(
     recipient: DeliveryRecipient,
     card: Card,
     locale: Locale,
     files: readonly DeliveryFile[],
   ): Promise<SendResult> {
+    if (!recipient.slackUserId) return { kind: "unreachable", reason: "no Slack account linked" };
+    return this.postSlack(recipient.slackUserId, card, locale, files);
+  }
+
+  private async postSlack(to: string, card: Card, locale: Locale, files: readonly DeliveryFile[]): Promise<SendResult> {
     const slack = this.deps.slack;
     if (!slack) return { kind: "unreachable", reason: "Slack is not configured" };
-    if (!recipient.slackUserId) return { kind: "unreachable", reason: "no Slack account linked" };
     let first: { channel: string; messageId: string } | undefined;
     try {
       for (const message of renderBlockKit(card, renderOptionsFor(locale))) {
         const result = await slack.chat.postMessage({
-          channel: recipient.slackUserId,
+          channel: to,
           text: message.text,
           blocks: message.blocks,
         });
-        first ??= { channel: result.channel ?? recipient.slackUserId, messageId: result.ts ?? "" };
+        first ??= { channel: result.channel ?? to, messageId: result.ts ?? "" };
       }
       // Files go into the DM channel the message opened (files.uploadV2: getUploadURLExternal, the
       // upload, completeUploadExternal). A failure here retries the whole row, message included: a

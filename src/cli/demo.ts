@@ -1,12 +1,13 @@
 import { cliLocale } from "../config.js";
 import { BUILTIN_CRITERIA } from "../core/feedback/builtin-profile.js";
 import { DEFAULT_DURATION_MIN, parseWhen, todayIn } from "../core/feedback/when.js";
-import { DEMO_COMPANY, demoFeedback, demoOrganisation, demoOrgCsv } from "../core/org/demo.js";
+import { DEMO_COMPANY, demoFeedback, demoOrganisation, demoOrgCsv, seedDemoTickets } from "../core/org/demo.js";
 import { importOrg } from "../core/org/import-org.js";
 import type { TenantInfo } from "../core/org/types.js";
 import { seedDemoTrainings } from "../core/trainings/demo.js";
 import { translator } from "../core/ui/i18n/index.js";
 import { PrismaFeedbackRepository } from "../db/feedback-repository.js";
+import { PrismaTicketRepository } from "../db/ticket-repository.js";
 import { PrismaTrainingRepository } from "../db/training-repository.js";
 import { KursError } from "../errors.js";
 import { resolveTenant, withDatabase } from "./context.js";
@@ -47,6 +48,8 @@ export async function demoCommand(opts: { tenant: string; me?: string; lang?: "d
         units: t("demo.units", { count: snapshot.units.length }),
       }),
     );
+    const seeded = await seedDemoTickets(new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql), tenant, new Date());
+    console.log(t("kpi.demo.tickets", { count: seeded.count, weeks: seeded.weeks, start: seeded.programmeStart }));
   });
 }
 

@@ -7,6 +7,7 @@ import { ConfigError, DataDirLockedError, KursError, MigrationError } from "../e
 import { PROJECT_ROOT } from "../paths.js";
 import { demoCommand } from "./demo.js";
 import { importOrgCommand } from "./import-org.js";
+import type { KpiCommandOptions } from "./kpi.js";
 import {
   type CliLocale,
   type CliMessageKey,
@@ -90,6 +91,28 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
     .addOption(lang())
     .action((file: string, opts: { tenant: string; lang?: CliLocale }) => importOrgCommand(file, opts));
+  localise(importCmd.command("tickets"), t)
+    .description(t("importTickets.description"))
+    .argument(`<${t("importOrg.fileArg")}>`, t("importOrg.file"))
+    .option("--strict", t("importTickets.strict"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (file: string, opts: { tenant: string; strict?: boolean; lang?: CliLocale }) => {
+      const { importTicketsCommand } = await import("./import-tickets.js");
+      await importTicketsCommand(file, opts);
+    });
+
+  sub("kpi")
+    .description(t("kpi.description"))
+    .option("--unit <path>", t("kpi.unit"))
+    .option("--week <YYYY-Www>", t("kpi.week"))
+    .addOption(new Option("--format <json|text>", t("kpi.format")).choices(["json", "text"]).default("text"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (opts: KpiCommandOptions) => {
+      const { kpiCommand } = await import("./kpi.js");
+      await kpiCommand(opts);
+    });
 
   sub("demo")
     .description(t("demo.description"))
@@ -108,10 +131,29 @@ export function buildProgram(locale: CliLocale = cliLocale()): Command {
     .option("--feedback-hr-access <on|off>", t("tenant.feedbackHrAccess"))
     .option("--teams-tenant-id <id>", t("tenant.teamsTenantId"))
     .option("--slack-team-id <id>", t("tenant.slackTeamId"))
+    .option("--programme-start <YYYY-MM-DD|none>", t("tenant.programmeStart"))
+    .option("--baseline-weeks <n>", t("tenant.baselineWeeks"))
+    .option("--webhook-secret <secret|generate>", t("tenant.webhookSecret"))
+    .option("--digest-channel <slack:C0123|teams:id>", t("tenant.digestChannel"))
+    .option("--unit <path>", t("tenant.digestUnit"))
+    .option("--map-group <group=path>", t("tenant.mapGroup"), (value: string, previous: string[] = []) => [
+      ...previous,
+      value,
+    ])
     .option("--training-admin <email>", t("tenant.trainingAdmin"))
     .option("--remove-training-admin <email>", t("tenant.removeTrainingAdmin"))
     .addOption(lang())
     .action((opts: TenantCommandOptions) => tenantCommand(opts));
+
+  sub("digest")
+    .description(t("digest.description"))
+    .option("--now", t("digest.now"))
+    .addOption(new Option("--tenant <slug>", t("option.tenant")).default("default"))
+    .addOption(lang())
+    .action(async (opts: { tenant: string; now?: boolean; lang?: CliLocale }) => {
+      const { digestCommand } = await import("./digest.js");
+      await digestCommand(opts);
+    });
 
   registerSurveyCommands(program, t, lang, (parent, name) => localise(parent.command(name), t));
   return program;

@@ -91,6 +91,30 @@ const de = {
   "survey.format": "json (Zahlen) oder md (Sätze in Klartext)",
   "survey.from": "Schlüssel der früheren Welle",
   "survey.to": "Schlüssel der späteren Welle",
+  "importTickets.description":
+    "Service-Desk-Tickets importieren: ticket_id,team_path,created_at,first_response_at,resolved_at,due_at,reopened_count,status " +
+    "(Zeiten nach ISO 8601; team_path ist ein Pfad im Organigramm oder eine zugeordnete Service-Desk-Gruppe). Liest die Datei als Strom " +
+    "und schreibt je ticket_id, ein zweiter Import ändert also nichts; fehlerhafte Zeilen werden mit ihrer Nummer genannt und übersprungen.",
+  "importTickets.strict": "nichts importieren, wenn eine Zeile fehlerhaft ist",
+  "kpi.description":
+    "die Service-Kennzahlen einer Einheit für eine ISO-Kalenderwoche (Montag bis Montag in der Zeitzone des Mandanten), " +
+    "mit der Vorwoche und der Basislinie",
+  "kpi.unit": "Pfad der Einheit, z. B. Firma/Bereich/Team (Standard: die Firma)",
+  "kpi.week": "ISO-Kalenderwoche, z. B. 2026-W05 (Standard: die letzte vollständige Woche)",
+  "kpi.format": "Ausgabeformat",
+  "tenant.digestChannel":
+    "Kanal für den wöchentlichen Kennzahlen-Bericht: slack:<Kanal-ID> oder teams:<Konversations-ID des Kanals>",
+  "tenant.digestUnit":
+    "mit --digest-channel: die Einheit, deren Bericht in den Kanal geht (Standard: die Firma, für die Leitung)",
+  "digest.description":
+    "den wöchentlichen Kennzahlen-Bericht dieser Woche sofort planen und senden (ein zweiter Lauf plant nichts Neues)",
+  "digest.now": "jetzt planen und senden",
+  "tenant.programmeStart": "Start des Veränderungsprogramms; die Basislinie der Kennzahlen sind die Wochen davor",
+  "tenant.baselineWeeks": "wie viele Wochen vor dem Programmstart die Basislinie bilden (Standard 12)",
+  "tenant.webhookSecret":
+    "Geheimnis, das POST /webhooks/tickets signiert (mindestens 32 Zeichen, oder generate für ein zufälliges)",
+  "tenant.mapGroup":
+    "eine Service-Desk-Gruppe oder Queue einer Einheit zuordnen, z. B. „2nd Level=Firma/Bereich/Team“ (mehrfach möglich)",
 } as const;
 
 export type CliMessageKey = keyof typeof de;
@@ -179,6 +203,28 @@ const en: Record<CliMessageKey, string> = {
   "survey.format": "json (figures) or md (plain-language lines)",
   "survey.from": "earlier wave key",
   "survey.to": "later wave key",
+  "importTickets.description":
+    "import service-desk tickets: ticket_id,team_path,created_at,first_response_at,resolved_at,due_at,reopened_count,status " +
+    "(ISO 8601 times; team_path is a unit path or a mapped service-desk group). Streams the file and upserts by ticket_id, " +
+    "so re-importing changes nothing; bad rows are listed with their line and skipped.",
+  "importTickets.strict": "import nothing if any row is bad",
+  "kpi.description":
+    "a unit's service KPIs for one ISO week (weeks run Monday to Monday in the tenant's time zone), " +
+    "with the previous week and the baseline",
+  "kpi.unit": "unit path, e.g. Company/Area/Team (default: the company)",
+  "kpi.week": "ISO week, e.g. 2026-W05 (default: the last complete week)",
+  "kpi.format": "output format",
+  "tenant.digestChannel":
+    "channel for the weekly KPI digest: slack:<channel id> or teams:<the channel's conversation id>",
+  "tenant.digestUnit": "with --digest-channel: the unit whose digest goes there (default: the company, for leadership)",
+  "digest.description": "plan and send this week's KPI digest now (a second run plans nothing new)",
+  "digest.now": "plan and send now",
+  "tenant.programmeStart": "start of the change programme; the KPI baseline is the weeks before it",
+  "tenant.baselineWeeks": "how many weeks before the programme start make the KPI baseline (default 12)",
+  "tenant.webhookSecret":
+    "secret that signs POST /webhooks/tickets (at least 32 characters, or generate to get a random one)",
+  "tenant.mapGroup":
+    'map a service-desk group or queue to an org unit, e.g. "2nd Level=Company/Area/Team" (repeatable)',
 };
 
 export const CLI_MESSAGES: Readonly<Record<CliLocale, Readonly<Record<CliMessageKey, string>>>> = { de, en };

@@ -1,7 +1,10 @@
+import { randomBytes } from "node:crypto";
 import { loadConfig } from "../config.js";
+import { parseKpiSettings } from "../core/kpis/settings.js";
 import { parseTenantSettings, type TenantSettings } from "../core/org/tenant-settings.js";
 import type { TenantBindings } from "../core/ports.js";
 import { type Translate, translator } from "../core/ui/i18n/index.js";
+import { PrismaTicketRepository } from "../db/ticket-repository.js";
 import { PrismaTrainingRepository } from "../db/training-repository.js";
 import { type CliContext, resolveTenant, withDatabase } from "./context.js";
 
@@ -16,6 +19,14 @@ export interface TenantCommandOptions {
   readonly teamsTenantId?: string;
   /** Binds a Slack workspace by its team id. */
   readonly slackTeamId?: string;
+  readonly programmeStart?: string;
+  readonly baselineWeeks?: string;
+  readonly webhookSecret?: string;
+  readonly mapGroup?: readonly string[];
+  /** `slack:C0123` or `teams:<conversation id>`: where the weekly KPI digest goes. */
+  readonly digestChannel?: string;
+  /** The unit whose digest goes to --digest-channel; the company's (leadership) when absent. */
+  readonly unit?: string;
   readonly trainingAdmin?: string;
   readonly removeTrainingAdmin?: string;
   readonly lang?: "de" | "en";
@@ -46,12 +57,24 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     locale: opts.locale,
     feedbackHrAccess: opts.feedbackHrAccess,
   });
+  const kpi = parseKpiSettings({
+    programmeStart: opts.programmeStart,
+    baselineWeeks: opts.baselineWeeks,
+    webhookSecret: opts.webhookSecret,
+    mapGroup: opts.mapGroup,
+  });
   // Bad input is answered before the database is opened: nothing to change, nothing to wait for.
+  const digest = parseDigestChannel(opts.digestChannel);
   const bindErrors = bindingProblems(t, opts);
-  if (!parsed.ok || bindErrors.length > 0) {
+  if (opts.digestChannel !== undefined && !digest) {
+    bindErrors.push(t("kpi.settings.error.digestChannel", { value: opts.digestChannel }));
+  }
+  if (opts.unit !== undefined && opts.digestChannel === undefined) bindErrors.push(t("kpi.settings.error.digestUnit"));
+  if (!parsed.ok || !kpi.ok || bindErrors.length > 0) {
     console.error(t("tenant.settings.failed"));
     const settingErrors = parsed.ok ? [] : parsed.problems.map((p) => t(`tenant.settings.error.${p.code}`, p));
-    for (const problem of [...settingErrors, ...bindErrors]) console.error(`  ${problem}`);
+    const kpiErrors = kpi.ok ? [] : kpi.problems.map((p) => t(`kpi.settings.error.${p.code}`, { value: p.value }));
+    for (const problem of [...settingErrors, ...kpiErrors, ...bindErrors]) console.error(`  ${problem}`);
     process.exitCode = 1;
     return;
   }
@@ -64,6 +87,17 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     const current = tenant ? await ctx.tenants.settings(tenant.id) : null;
     if (!current) {
       console.error(t("tenant.settings.notFound", { slug: opts.tenant }));
+      process.exitCode = 1;
+      return;
+    }
+    const tickets = new PrismaTicketRepository(ctx.db.prisma, ctx.db.sql);
+    // Group mappings are checked against the org chart before anything is written.
+    const targets = await tickets.targets(current.id);
+    const missing = kpi.patch.groups.filter((g) => !targets.paths.has(g.path)).map((g) => g.path);
+    if (opts.unit !== undefined && !targets.paths.has(opts.unit)) missing.push(opts.unit);
+    if (missing.length > 0) {
+      console.error(t("tenant.settings.failed"));
+      for (const path of missing) console.error(`  ${t("kpi.settings.error.mapGroupUnit", { value: path })}`);
       process.exitCode = 1;
       return;
     }
@@ -83,8 +117,9 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
       console.log(t(admin ? "trainings.admin.added" : "trainings.admin.removed", { name: person.name }));
     }
     const admins = await trainingAdminNames(ctx, trainings, current.id, t);
-    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0) {
-      console.log(`${describe(t, current, await ctx.tenants.bindings(current.id))}\n  ${admins}`);
+    if (Object.keys(parsed.patch).length === 0 && Object.keys(binding).length === 0 && kpi.empty && !digest) {
+      const shown = `${describe(t, current, await ctx.tenants.bindings(current.id))}\n  ${admins}`;
+      console.log(`${shown}\n${await describeKpi(t, tickets, current.id)}`);
       return;
     }
     if (Object.keys(binding).length > 0) {
@@ -100,9 +135,22 @@ export async function tenantCommand(opts: TenantCommandOptions): Promise<void> {
     }
     const updated =
       Object.keys(parsed.patch).length > 0 ? await ctx.tenants.updateSettings(current.id, parsed.patch) : current;
-    console.log(
-      `${t("tenant.settings.updated")}\n${describe(t, updated, await ctx.tenants.bindings(current.id))}\n  ${admins}`,
-    );
+    if (Object.keys(kpi.patch.settings).length > 0) await tickets.updateKpiSettings(current.id, kpi.patch.settings);
+    for (const g of kpi.patch.groups) await tickets.mapGroup(current.id, g.group, targets.paths.get(g.path) ?? "");
+    if (digest) {
+      const unitId = opts.unit === undefined ? null : (targets.paths.get(opts.unit) ?? null);
+      await tickets.setDigestChannel(current.id, { ...digest, unitId });
+    }
+    const lines = [t("tenant.settings.updated")];
+    if (kpi.patch.webhookSecret) {
+      const secret = kpi.patch.webhookSecret.generate
+        ? randomBytes(32).toString("base64url")
+        : kpi.patch.webhookSecret.secret;
+      await tickets.setWebhookSecret(current.id, secret);
+      if (kpi.patch.webhookSecret.generate) lines.push(t("kpi.settings.webhookSecretNew", { secret }));
+    }
+    const bound = `${describe(t, updated, await ctx.tenants.bindings(current.id))}\n  ${admins}`;
+    console.log([...lines, bound, await describeKpi(t, tickets, current.id)].join("\n"));
   });
 }
 
@@ -128,5 +176,38 @@ function describe(t: Translate, settings: TenantSettings, bindings: TenantBindin
     `  ${t(settings.feedbackHrAccess ? "tenant.settings.feedbackHrOn" : "tenant.settings.feedbackHrOff")}`,
     `  ${t("tenant.settings.slack", { value: bindings.slackTeamId ?? t("tenant.settings.unbound") })}`,
     `  ${t("tenant.settings.teams", { value: bindings.teamsTenantId ?? t("tenant.settings.unbound") })}`,
+  ].join("\n");
+}
+
+const SLACK_CHANNEL = /^[CG][A-Z0-9]{2,30}$/;
+
+/** `slack:C0123` (a channel id) or `teams:19:…@thread.tacv2` (a channel's conversation id). */
+export function parseDigestChannel(value: string | undefined): { platform: "slack" | "teams"; channel: string } | null {
+  const match = /^(slack|teams):(\S{1,300})$/.exec(value?.trim() ?? "");
+  if (!match?.[2]) return null;
+  const platform = match[1] === "teams" ? "teams" : "slack";
+  if (platform === "slack" && !SLACK_CHANNEL.test(match[2])) return null;
+  return { platform, channel: match[2] };
+}
+
+async function describeKpi(t: Translate, tickets: PrismaTicketRepository, tenantId: string): Promise<string> {
+  const [settings, secret, groups, channels, targets] = await Promise.all([
+    tickets.kpiSettings(tenantId),
+    tickets.webhookSecret(tenantId),
+    tickets.groups(tenantId),
+    tickets.digestChannels(tenantId),
+    tickets.targets(tenantId),
+  ]);
+  const pathOf = new Map([...targets.paths].map(([path, id]) => [id, path]));
+  return [
+    `  ${t("kpi.settings.programmeStart", { value: settings.programmeStart ?? t("kpi.settings.notSet") })}`,
+    `  ${t("kpi.settings.baselineWeeks", { value: settings.baselineWeeks })}`,
+    // The secret itself is never printed again; only whether one is set.
+    `  ${t("kpi.settings.webhookSecret", { value: secret ? t("kpi.settings.webhookSecretSet") : t("kpi.settings.notSet") })}`,
+    ...groups.map((g) => `  ${t("kpi.settings.group", { group: g.groupName, path: g.unitPath })}`),
+    ...channels.map(
+      (c) =>
+        `  ${t("kpi.settings.digestChannel", { platform: c.platform, channel: c.channel, unit: c.unitId === null ? t("roles.managing_director") : (pathOf.get(c.unitId) ?? c.unitId) })}`,
+    ),
   ].join("\n");
 }

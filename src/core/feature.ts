@@ -68,10 +68,15 @@ export interface HandlerContext {
   readonly requester: Requester;
   readonly platform: Platform;
   /**
-   * Where a command was typed: the Slack channel id or the Teams conversation id. Absent for
-   * buttons and forms, and where the platform does not say.
+   * Where a command was typed: the Slack channel id or the Teams conversation id, whatever kind
+   * (a poll is posted right there). Absent for buttons and forms, and where the platform does not say.
    */
-  readonly channel?: string;
+  readonly conversation?: string;
+  /**
+   * The channel a command was typed in (a Slack channel id, a Teams channel conversation id);
+   * absent in direct messages and group chats. The adapters decide what counts as a channel.
+   */
+  readonly channelId?: string;
 }
 
 /** The top-level words of the product contract (DESIGN.md): `/goals` on Slack, `goals` on Teams. */

@@ -1,6 +1,7 @@
 import type { ActionDecl, CommandDecl, Feature, FormDecl, JobDecl } from "./feature.js";
 import { feedbackFeature } from "./feedback/feature.js";
 import { goalsFeature } from "./goals/feature.js";
+import { kpisFeature } from "./kpis/feature.js";
 import type { DeliveryRenderers } from "./ports.js";
 import type { Services } from "./services.js";
 import { statementsFeature } from "./statements/feature.js";
@@ -17,6 +18,7 @@ export const FEATURES: readonly Feature[] = [
   surveysFeature,
   feedbackFeature,
   trainingsFeature,
+  kpisFeature,
 ];
 
 export interface Registry {

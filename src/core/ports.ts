@@ -13,6 +13,14 @@ import type {
 } from "./feedback/types.js";
 import type { OpenMeasure, ReminderPerson } from "./goals/reminders.js";
 import type { FocusTopicView, GoalView, NewCheckin, NewGoal } from "./goals/types.js";
+import type {
+  AggregateQuery,
+  AggregateResult,
+  KpiSettings,
+  TicketInput,
+  TicketTargets,
+  UpsertResult,
+} from "./kpis/types.js";
 import type { ImportPlan, OrgSnapshot } from "./org/import-plan.js";
 import type { TenantSettings, TenantSettingsPatch } from "./org/tenant-settings.js";
 import type { Locale, PersonProfile, PersonRef, Platform, TenantInfo, UnitNode } from "./org/types.js";
@@ -223,10 +231,10 @@ export type JsonValue = string | number | boolean | null | readonly JsonValue[] 
 export type JsonObject = { readonly [key: string]: JsonValue };
 
 /** One person on one platform: a person on Slack and Teams gets two rows, so a retry never repeats the one that worked. */
-export interface DeliveryTarget {
-  readonly personId: string;
-  readonly platform: Platform;
-}
+/** A person's direct message on one platform, or a channel (a Slack channel id, a Teams channel conversation id). */
+export type DeliveryTarget =
+  | { readonly personId: string; readonly platform: Platform }
+  | { readonly channel: string; readonly platform: Platform };
 
 export interface DeliveryPlan {
   /** The renderer's name, e.g. "statements.statement", "goals.reminder". */
@@ -262,7 +270,13 @@ export interface DeliveryRequest {
   readonly deliveryId: string;
   readonly purpose: string;
   readonly subject: string;
+  /**
+   * The person of a direct message. Empty for a delivery to a channel: only a channel purpose's
+   * renderer (e.g. "kpi.digest") is ever asked about channel rows, so person renderers keep a string.
+   */
   readonly personId: string;
+  /** The channel of a channel delivery; absent or null for a direct message. */
+  readonly channel?: string | null;
   readonly platform: Platform;
   readonly notBefore: Date;
   readonly payload: JsonObject | null;
@@ -295,6 +309,24 @@ export interface DeliveryRenderer {
 }
 
 export type DeliveryRenderers = Readonly<Record<string, DeliveryRenderer>>;
+
+export interface TicketRepository {
+  /** Unit paths and mapped service-desk groups, for resolving a ticket's team_path. */
+  targets(tenantId: string): Promise<TicketTargets>;
+  /** Inserts new tickets, updates changed ones, leaves identical ones untouched. */
+  upsertTickets(tenantId: string, tickets: readonly TicketInput[]): Promise<UpsertResult>;
+  /** Weekly aggregates per unit (each unit with all units below it), computed in the database. */
+  weeklyAggregates(query: AggregateQuery): Promise<AggregateResult>;
+  mapGroup(tenantId: string, groupName: string, unitId: string): Promise<void>;
+  groups(tenantId: string): Promise<readonly { groupName: string; unitPath: string }[]>;
+}
+
+export interface KpiSettingsRepository {
+  kpiSettings(tenantId: string): Promise<KpiSettings>;
+  updateKpiSettings(tenantId: string, patch: Partial<KpiSettings>): Promise<KpiSettings>;
+  webhookSecret(tenantId: string): Promise<string | null>;
+  setWebhookSecret(tenantId: string, secret: string): Promise<void>;
+}
 
 export interface Clock {
   now(): Date;
@@ -330,6 +362,52 @@ export interface SubmissionLog {
   claim(tenantId: string, key: string, at: Date): Promise<boolean>;
   /** Gives the key back when the submit did not save (invalid input, refusal, error), so it can be retried. */
   release(tenantId: string, key: string): Promise<void>;
+}
+
+/** A line chart's data; rendered to PNG where it is served (core never draws). */
+export interface ChartData {
+  readonly title: string;
+  /** The y axis title, e.g. "%" or "h". */
+  readonly axis: string;
+  /** Values are shares (0..1) shown as percentages. */
+  readonly percent: boolean;
+  readonly points: readonly { readonly week: string; readonly series: string; readonly value: number | null }[];
+}
+
+/** Publishes a chart behind an unguessable, expiring URL that Slack and Teams can fetch. */
+export interface ChartLinks {
+  publish(tenantId: string, chart: ChartData): Promise<string>;
+}
+
+/** Where the weekly KPI digest goes: the leadership channel (unitId null) or a unit's channel. */
+export interface DigestChannel {
+  readonly platform: Platform;
+  readonly channel: string;
+  readonly unitId: string | null;
+}
+
+export interface DigestChannelRepository {
+  digestChannels(tenantId: string): Promise<readonly DigestChannel[]>;
+  /** Adds the channel, or points it at another unit; one digest per channel. */
+  setDigestChannel(tenantId: string, channel: DigestChannel): Promise<void>;
+  /** Writes outbox rows (ON CONFLICT DO NOTHING on the delivery's unique key); returns the rows written now. */
+  planDeliveries(tenantId: string, plan: DeliveryPlan): Promise<readonly string[]>;
+}
+
+/** A goal that names a KPI and a target (the goal form's kpi + target). */
+export interface KpiGoal {
+  readonly id: string;
+  readonly unitId: string;
+  readonly title: string;
+  readonly kpiKey: string;
+  readonly kpiTarget: number | null;
+  readonly progress: number;
+}
+
+export interface KpiGoalRepository {
+  /** Open and at-risk goals with a KPI (not done ones: their progress is final). */
+  kpiGoals(tenantId: string): Promise<readonly KpiGoal[]>;
+  setGoalProgress(tenantId: string, goalId: string, progress: number): Promise<void>;
 }
 
 /**

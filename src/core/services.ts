@@ -1,9 +1,13 @@
 import type { Locale } from "./org/types.js";
 import type {
+  ChartLinks,
   Clock,
+  DigestChannelRepository,
   FeedbackRepository,
   GoalRepository,
   JobQueue,
+  KpiGoalRepository,
+  KpiSettingsRepository,
   OrgRepository,
   Outbox,
   QualificationNeeds,
@@ -11,6 +15,7 @@ import type {
   StatementRepository,
   SubmissionLog,
   TenantRepository,
+  TicketRepository,
   TrainingRepository,
 } from "./ports.js";
 import type { SurveyRepository } from "./surveys/ports.js";
@@ -25,6 +30,10 @@ export interface Services {
   readonly goals: GoalRepository;
   readonly reminders: ReminderRepository;
   readonly statements: StatementRepository;
+  /** Service-desk tickets and the weekly KPIs computed from them. */
+  readonly tickets: TicketRepository & KpiSettingsRepository & DigestChannelRepository & KpiGoalRepository;
+  /** Charts for cards, served by Kurs at an unguessable URL. */
+  readonly charts: ChartLinks;
   readonly trainings: TrainingRepository;
   /** Open qualification needs (from feedback talks) that trainings answer. */
   readonly qualificationNeeds: QualificationNeeds;

@@ -10,13 +10,18 @@ import { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { MIGRATIONS_DIR } from "../paths.js";
 import { type MigrateResult, migrate } from "./migrator.js";
-import { pgDriver, pgliteDriver } from "./sql-driver.js";
+import { pgDriver, pgliteDriver, type SqlDriver } from "./sql-driver.js";
 
 export type { PrismaClient } from "../generated/prisma/client.js";
 
 export interface Database {
   readonly kind: "postgres" | "pglite";
   readonly prisma: PrismaClient;
+  /**
+   * Plain SQL on the same database, for bulk paths. Prisma's raw queries compile a plan per
+   * distinct parameter set and cache it: a megabyte of batch data per call would fill that cache.
+   */
+  readonly sql: SqlDriver;
   migrate(): Promise<MigrateResult>;
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -37,6 +42,7 @@ export async function openDatabase(
     return {
       kind: "postgres",
       prisma,
+      sql: driver,
       migrate: () => migrate(driver, migrationsDir, log),
       async ping() {
         await driver.query("SELECT 1");
@@ -55,6 +61,7 @@ export async function openDatabase(
     return {
       kind: "pglite",
       prisma,
+      sql: driver,
       migrate: () => migrate(driver, migrationsDir, log),
       async ping() {
         await driver.query("SELECT 1");

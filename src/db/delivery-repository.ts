@@ -12,6 +12,7 @@ const claimedSelect = {
   purpose: true,
   subject: true,
   personId: true,
+  toChannel: true,
   platform: true,
   notBefore: true,
   leaseUntil: true,
@@ -38,7 +39,7 @@ export async function writePlan(db: Db, tenantId: string, plan: DeliveryPlan): P
       tenantId,
       purpose: plan.purpose,
       subject: plan.subject,
-      personId: target.personId,
+      ...("personId" in target ? { personId: target.personId } : { toChannel: target.channel }),
       platform: target.platform,
       notBefore: plan.notBefore,
       payload: toJson(plan.payload),
@@ -56,14 +57,15 @@ export async function deliverySummary(
   subject: string,
 ): Promise<DeliverySummary> {
   const rows = await db.delivery.findMany({
-    where: { tenantId, purpose, subject },
+    where: { tenantId, purpose, subject, personId: { not: null } },
     select: { personId: true, platform: true, state: true, reason: true },
   });
-  const reached = new Set(rows.filter((r) => r.state === "sent").map((r) => r.personId));
+  const people = rows.flatMap((r) => (r.personId === null ? [] : [{ ...r, personId: r.personId }]));
+  const reached = new Set(people.filter((r) => r.state === "sent").map((r) => r.personId));
   return {
     reached: [...reached],
-    waiting: rows.filter((r) => r.state === "pending" || r.state === "claimed").length,
-    unreachable: rows
+    waiting: people.filter((r) => r.state === "pending" || r.state === "claimed").length,
+    unreachable: people
       .filter((r) => (r.state === "unreachable" || r.state === "failed") && !reached.has(r.personId))
       .map((r) => ({ personId: r.personId, platform: r.platform as Platform, reason: r.reason ?? r.state })),
   };
@@ -196,7 +198,8 @@ function toClaimed(row: {
   tenantId: string;
   purpose: string;
   subject: string;
-  personId: string;
+  personId: string | null;
+  toChannel: string | null;
   platform: string;
   notBefore: Date;
   leaseUntil: Date | null;
@@ -209,6 +212,7 @@ function toClaimed(row: {
     purpose: row.purpose,
     subject: row.subject,
     personId: row.personId,
+    toChannel: row.toChannel,
     platform: row.platform as Platform,
     notBefore: row.notBefore,
     leaseUntil: row.leaseUntil ?? new Date(0),

@@ -69,6 +69,7 @@ export class PrismaReminderRepository implements ReminderRepository {
       select: { personId: true, payload: true },
     });
     for (const row of rows) {
+      if (row.personId === null) continue;
       const payload =
         row.payload && typeof row.payload === "object" && !Array.isArray(row.payload) ? row.payload : null;
       for (const item of reminderItems(payload as JsonObject | null)) {

@@ -391,7 +391,8 @@ export class PrismaSurveyRepository implements SurveyRepository {
       const deliveryIds = await writePlan(tx, tenantId, {
         purpose: resultPurpose,
         subject: `${waveId}:closed`,
-        targets: scheduled.map((r) => ({ personId: r.personId, platform: r.platform })),
+        // Results go to the creator, a person: the rows this replaces have one.
+        targets: scheduled.flatMap((r) => (r.personId ? [{ personId: r.personId, platform: r.platform }] : [])),
         notBefore: at,
       });
       return { closed: true, deliveryIds };

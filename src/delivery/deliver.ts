@@ -104,8 +104,10 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
     await deps.store.finish(claim, "failed", reason);
     return { kind: "failed", reason };
   }
-  const recipient = await deps.store.recipient(claim.tenantId, claim.personId);
-  if (!recipient) {
+  // A channel row has no person to look up; a person row whose person left is cancelled.
+  const toChannel = claim.toChannel ?? null;
+  const recipient = claim.personId === null ? null : await deps.store.recipient(claim.tenantId, claim.personId);
+  if (toChannel === null && !recipient) {
     const reason = "person unknown or deactivated";
     await deps.store.finish(claim, "cancelled", reason);
     return { kind: "cancelled", reason };
@@ -117,7 +119,8 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
       deliveryId: claim.id,
       purpose: claim.purpose,
       subject: claim.subject,
-      personId: claim.personId,
+      personId: claim.personId ?? "",
+      channel: toChannel,
       platform: claim.platform,
       notBefore: claim.notBefore,
       payload: claim.payload,
@@ -131,14 +134,21 @@ async function sendClaimed(deps: DeliverDeps, claim: ClaimedDelivery): Promise<D
   }
   let result: Awaited<ReturnType<ChatSender["send"]>>;
   try {
-    result = await deps.sender.send(
-      claim.tenantId,
-      claim.platform,
-      recipient,
-      rendered.card,
-      rendered.locale,
-      rendered.files,
-    );
+    result =
+      toChannel !== null
+        ? deps.sender.sendToChannel
+          ? await deps.sender.sendToChannel(claim.tenantId, claim.platform, toChannel, rendered.card, rendered.locale)
+          : { kind: "unreachable", reason: "this sender cannot post to channels" }
+        : recipient
+          ? await deps.sender.send(
+              claim.tenantId,
+              claim.platform,
+              recipient,
+              rendered.card,
+              rendered.locale,
+              rendered.files,
+            )
+          : { kind: "unreachable", reason: "no recipient" };
   } catch (err) {
     if (err instanceof RateLimitedError) {
       const at = new Date(deps.clock.now().getTime() + err.retryAfterMs);

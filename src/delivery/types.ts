@@ -8,7 +8,10 @@ export interface ClaimedDelivery {
   readonly tenantId: string;
   readonly purpose: string;
   readonly subject: string;
-  readonly personId: string;
+  /** Null for a delivery to a channel (toChannel). */
+  readonly personId: string | null;
+  /** The channel of a delivery to a channel; absent or null for a direct message. */
+  readonly toChannel?: string | null;
   readonly platform: Platform;
   readonly notBefore: Date;
   readonly leaseUntil: Date;
@@ -77,6 +80,14 @@ export interface ChatSender {
     card: Card,
     locale: Locale,
     files?: readonly DeliveryFile[],
+  ): Promise<SendResult>;
+  /** Posts one card into a channel; a sender without it reaches people only (Slack channel id, Teams channel conversation id). */
+  sendToChannel?(
+    tenantId: string,
+    platform: Platform,
+    channel: string,
+    card: Card,
+    locale: Locale,
   ): Promise<SendResult>;
 }
 

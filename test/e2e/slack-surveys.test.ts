@@ -251,12 +251,12 @@ describe("employee pulses on Slack", () => {
         deliveryId: row.id,
         purpose: row.purpose,
         subject: row.subject,
-        personId: row.personId,
+        personId: row.personId ?? "",
         platform: "slack",
         notBefore: row.notBefore,
         payload: null,
       });
-      rendered.set(row.personId, out.kind);
+      rendered.set(row.personId ?? "", out.kind);
     }
     const people = await app.kurs.db.prisma.person.findMany({ where: { tenantId: org.tenant.id } });
     const idOf = (p: TestPerson) => people.find((x) => x.email === p.email)?.id ?? "";

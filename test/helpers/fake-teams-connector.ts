@@ -132,6 +132,8 @@ export interface MessageActivityInput {
   readonly userId?: string;
   readonly locale?: string;
   readonly conversationId?: string;
+  /** "personal" unless given; "channel" for a message in a team's channel. */
+  readonly conversationType?: "personal" | "groupChat" | "channel";
 }
 
 /** A Bot Framework message activity as Teams sends it in a personal chat. */
@@ -145,7 +147,11 @@ export function messageActivity(input: MessageActivityInput): Record<string, unk
     channelId: "msteams",
     from: { id: input.userId ?? `29:${input.aadObjectId}`, name: "Test User", aadObjectId: input.aadObjectId },
     recipient: { id: "28:kurs-bot", name: "Kurs" },
-    conversation: { id: conversationId, conversationType: "personal", tenantId: input.tenantId },
+    conversation: {
+      id: conversationId,
+      conversationType: input.conversationType ?? "personal",
+      tenantId: input.tenantId,
+    },
     channelData: input.tenantId ? { tenant: { id: input.tenantId } } : {},
     locale: input.locale ?? "de-DE",
     text: input.text,

@@ -71,7 +71,8 @@ export class OutboxDriver {
       id: r.id,
       purpose: r.purpose,
       subject: r.subject,
-      personId: r.personId,
+      // Channel rows (the KPI digest) have no person; these helpers are about people's deliveries.
+      personId: r.personId ?? "",
       platform: r.platform as Platform,
       notBefore: r.notBefore,
       state: r.state,

@@ -34,7 +34,8 @@ export async function plannedDeliveries(
   return rows.map((r) => ({
     id: r.id,
     tenantId: r.tenantId,
-    personId: r.personId,
+    // Channel rows (the KPI digest) have no person; this helper is about people's deliveries.
+    personId: r.personId ?? "",
     platform: r.platform,
     state: r.state,
     plan: {

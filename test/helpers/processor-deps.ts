@@ -38,7 +38,12 @@ export function processorDeps(
   const tenants = new PrismaTenantRepository(db.prisma);
   const statements = new PrismaStatementRepository(db.prisma);
   const reminders = new PrismaReminderRepository(db.prisma);
-  const services = createServices(db.prisma, { jobs: options.producer, clock: options.clock, defaultLocale: "de" });
+  const services = createServices(db.prisma, {
+    jobs: options.producer,
+    clock: options.clock,
+    defaultLocale: "de",
+    sql: db.sql,
+  });
   return {
     services,
     org,

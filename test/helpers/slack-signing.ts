@@ -21,6 +21,8 @@ export interface SlashCommandInput {
   readonly userId: string;
   readonly responseUrl: string;
   readonly enterpriseId?: string;
+  /** C0TEST unless given; a D… id is a direct message with the bot. */
+  readonly channelId?: string;
 }
 
 /** The form body Slack posts for a slash command. */
@@ -29,7 +31,7 @@ export function slashCommandBody(input: SlashCommandInput): string {
     token: "deprecated-verification-token",
     team_id: input.teamId,
     team_domain: "test",
-    channel_id: "C0TEST",
+    channel_id: input.channelId ?? "C0TEST",
     channel_name: "general",
     user_id: input.userId,
     user_name: "tester",

@@ -163,6 +163,7 @@ describe("kurs import org", { timeout: 300_000 }, () => {
   });
 });
 
+// Two real `kurs demo` runs on PGlite, each also writing a year of demo tickets.
 describe("kurs demo", { timeout: 300_000 }, () => {
   it("seeds the demo organisation on PGlite, and a second run leaves the same data", async () => {
     const dataDir = await mkdtemp(join(tmpdir(), "kurs-demo-"));
@@ -170,6 +171,8 @@ describe("kurs demo", { timeout: 300_000 }, () => {
       const first = await runKurs(["demo"], { DATA_DIR: dataDir });
       expect(first.stderr).toBe("");
       expect(first.stdout).toContain("90 Personen in 22 Einheiten");
+      const tickets = /Demo-Tickets: (\d+) Tickets in 53 Wochen/.exec(first.stdout)?.[1];
+      expect(Number(tickets)).toBeGreaterThan(5000);
       const snapshot = async () => {
         const pglite = await openDatabase({ kind: "pglite", dataDir });
         try {
@@ -201,6 +204,7 @@ describe("kurs demo", { timeout: 300_000 }, () => {
       expect(before.trainings[0]?.mandatoryUnitIds).toHaveLength(1);
       const second = await runKurs(["demo", "--lang", "en"], { DATA_DIR: dataDir });
       expect(second.stdout).toContain("90 people in 22 units");
+      expect(second.stdout).toContain(`Demo tickets: ${tickets} tickets over 53 weeks`);
       // Nothing was rewritten by the second run: same ids, same links, same update times.
       expect(await snapshot()).toEqual(before);
       // The feedback round: one published profile, the working group and three booked talks, once.

@@ -158,7 +158,7 @@ describe("schedules", () => {
     await upsertSchedules(producer.queue, org.tenant, schedules);
     await upsertSchedules(producer.queue, org.tenant, schedules);
     const schedulers = await producer.queue.getJobSchedulers();
-    expect(schedulers).toHaveLength(4);
+    expect(schedulers).toHaveLength(5);
     expect(schedulers).toContainEqual(
       expect.objectContaining({
         key: `org.link-identities:${org.tenant.id}`,
@@ -172,6 +172,10 @@ describe("schedules", () => {
         tz: "Europe/Berlin",
         pattern: "30 * * * *",
       }),
+    );
+    // The weekly KPI digest: Monday 08:00 in the tenant's time zone.
+    expect(schedulers).toContainEqual(
+      expect.objectContaining({ key: `kpis.digest:${org.tenant.id}`, tz: "Europe/Berlin", pattern: "0 8 * * 1" }),
     );
     // Feature modules add theirs: training suggestions from qualification needs, on weekday mornings,
     // and the feedback campaign's weekly nudge scan, Mondays at nine in the tenant's zone.
@@ -193,6 +197,7 @@ describe("schedules", () => {
       "goals.reminders-scan",
       "feedback.nudge-scan",
       "trainings.recommend",
+      "kpis.digest",
     ]);
     // Each scheduler keeps exactly one upcoming job, however often it was upserted.
     const queue: Queue = producer.queue;
@@ -200,6 +205,7 @@ describe("schedules", () => {
     expect(upcoming.map((job) => job.name).sort()).toEqual([
       "feedback.nudge-scan",
       "goals.reminders-scan",
+      "kpis.digest",
       "org.link-identities",
       "trainings.recommend",
     ]);

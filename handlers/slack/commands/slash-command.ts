@@ -30,7 +30,14 @@ export function slashCommand(name: CommandName, deps: SlackHandlerDeps) {
       });
       t = requester.t;
       const reply = await dispatchCommand(
-        { services: deps.services, requester, platform: "slack", channel: command.channel_id },
+        {
+          services: deps.services,
+          requester,
+          platform: "slack",
+          conversation: command.channel_id,
+          // Public and private channels (C…, G…); a DM with the bot (D…) is no channel to post a digest to.
+          ...(/^[CG]/.test(command.channel_id) ? { channelId: command.channel_id } : {}),
+        },
         { command: name, text: command.text },
         deps.registry,
       );

@@ -16,11 +16,21 @@ export function commandMessage(deps: TeamsHandlerDeps) {
   return async (context: TurnContext): Promise<void> => {
     const requester = await teamsRequester(deps, context);
     const { tenant, person, locale } = requester;
-    if (tenant && person) {
+    const conversation = context.activity.conversation;
+    // Only the 1:1 chat is where Kurs reaches a person later; a channel or group chat is not.
+    const personal = !conversation?.conversationType || conversation.conversationType === "personal";
+    if (tenant && person && personal) {
       await deps.conversations.save(tenant.id, person.id, TurnContext.getConversationReference(context.activity));
     }
     const reply = await dispatchCommand(
-      { services: deps.services, requester, platform: "teams", channel: context.activity.conversation?.id },
+      {
+        services: deps.services,
+        requester,
+        platform: "teams",
+        ...(conversation?.id ? { conversation: conversation.id } : {}),
+        // Only a team's channel is a channel; personal and group chats are not.
+        ...(conversation?.conversationType === "channel" && conversation.id ? { channelId: conversation.id } : {}),
+      },
       { text: context.activity.text ?? "" },
       deps.registry,
     );

@@ -1,3 +1,6 @@
+import type { TicketInput } from "../kpis/types.js";
+import { lastCompleteWeek, shiftWeek, weekOfDate, weekRange } from "../kpis/weeks.js";
+import type { KpiSettingsRepository, TicketRepository } from "../ports.js";
 import { ORG_CSV_COLUMNS } from "./org-csv.js";
 import type { Role } from "./types.js";
 
@@ -221,6 +224,155 @@ export function demoOrgCsv(options: { readonly me?: string } = {}): string {
     );
   }
   return `${lines.join("\n")}\n`;
+}
+
+/** A demo ticket before its team path is resolved to a unit. */
+export interface DemoTicket {
+  readonly ticketId: string;
+  readonly unitPath: string;
+  readonly openedAt: Date;
+  readonly firstResponseAt: Date | null;
+  readonly resolvedAt: Date | null;
+  readonly dueAt: Date;
+  readonly reopenedCount: number;
+  readonly status: string;
+}
+
+/** Every demo team's path, e.g. "Nordlicht IT-Services/Service Desk/First Level". */
+export function demoTeamPaths(): string[] {
+  return AREAS.flatMap((area) => area.teams.map((team) => `${DEMO_COMPANY}/${area.name}/${team}`));
+}
+
+// Tickets per week, processing-time median (h) and SLA (h) before the programme, by area.
+const AREA_PROFILE: Readonly<Record<string, { perWeek: number; hours: number; sla: number }>> = {
+  "Service Desk": { perWeek: 30, hours: 20, sla: 24 },
+  "Infrastruktur und Betrieb": { perWeek: 14, hours: 40, sla: 72 },
+  Anwendungen: { perWeek: 12, hours: 55, sla: 96 },
+  Kundenbetreuung: { perWeek: 7, hours: 45, sla: 72 },
+  "Projekte und Beratung": { perWeek: 6, hours: 70, sla: 120 },
+  "Zentrale Dienste": { perWeek: 5, hours: 50, sla: 96 },
+};
+
+/**
+ * Plausible tickets for the demo teams in the given weeks: before `programmeStart` processing
+ * times, first responses and reopens sit at a baseline; over the 20 weeks after it they improve
+ * by about a third. Each (week, team) has its own seeded generator, so a week's tickets are the
+ * same on every run, and a later run only adds the weeks since. Tickets not resolved by `now`
+ * are open.
+ */
+export function demoTickets(options: {
+  readonly weeks: readonly { readonly key: string; readonly start: Date }[];
+  readonly programmeStart: Date;
+  readonly now: Date;
+}): DemoTicket[] {
+  const out: DemoTicket[] = [];
+  const hour = 3_600_000;
+  AREAS.forEach((area, areaIndex) => {
+    const profile = AREA_PROFILE[area.name] ?? { perWeek: 10, hours: 48, sla: 72 };
+    area.teams.forEach((team, teamIndex) => {
+      const unitPath = `${DEMO_COMPANY}/${area.name}/${team}`;
+      for (const week of options.weeks) {
+        const random = seededRandom(`${week.key}|${unitPath}`);
+        const weeksIn = (week.start.getTime() - options.programmeStart.getTime()) / (7 * 24 * hour);
+        // 0 before the start, rising to 1 twenty weeks after it.
+        const progress = Math.min(1, Math.max(0, weeksIn / 20));
+        const count = Math.max(1, Math.round(profile.perWeek * (0.8 + 0.4 * random()) * (teamIndex === 0 ? 1.3 : 1)));
+        for (let n = 0; n < count; n++) {
+          // Working hours: Monday to Friday, 07:00 to 18:00 (Berlin, close enough for demo data).
+          const day = Math.floor(random() * 5);
+          const openedAt = new Date(week.start.getTime() + (day * 24 + 7 + random() * 11) * hour);
+          const median = profile.hours * (1 - 0.35 * progress);
+          const processing = median * Math.exp(0.8 * normal(random));
+          const firstResponse = (4 - 2.5 * progress) * Math.exp(0.6 * normal(random));
+          const reopened = random() < 0.14 - 0.07 * progress ? 1 + Math.floor(random() * 2) : 0;
+          const resolvedAt = new Date(openedAt.getTime() + processing * hour);
+          const firstResponseAt = new Date(openedAt.getTime() + Math.min(firstResponse, processing) * hour);
+          const done = resolvedAt.getTime() <= options.now.getTime();
+          if (openedAt.getTime() > options.now.getTime()) continue;
+          out.push({
+            ticketId: `DEMO-${week.key}-${areaIndex + 1}${teamIndex + 1}-${String(n + 1).padStart(3, "0")}`,
+            unitPath,
+            openedAt,
+            firstResponseAt: firstResponseAt.getTime() <= options.now.getTime() ? firstResponseAt : null,
+            resolvedAt: done ? resolvedAt : null,
+            dueAt: new Date(openedAt.getTime() + profile.sla * hour),
+            reopenedCount: done ? reopened : 0,
+            status: done ? "closed" : "open",
+          });
+        }
+      }
+    });
+  });
+  return out;
+}
+
+/** mulberry32 seeded by FNV-1a of the key: tiny, fast and the same everywhere. */
+function seededRandom(key: string): () => number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) {
+    h ^= key.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  let a = h >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A standard normal draw (Box-Muller). */
+function normal(random: () => number): number {
+  const u = Math.max(random(), Number.EPSILON);
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * random());
+}
+
+export interface DemoTicketSeed {
+  readonly count: number;
+  readonly weeks: number;
+  readonly programmeStart: string;
+}
+
+/**
+ * A year of demo tickets up to `now`. The programme start is set to 32 weeks ago unless the
+ * tenant has one already, so the baseline (12 weeks before it) and the improvement both show.
+ */
+export async function seedDemoTickets(
+  repo: TicketRepository & KpiSettingsRepository,
+  tenant: { readonly id: string; readonly timezone: string },
+  now: Date,
+): Promise<DemoTicketSeed> {
+  const tz = tenant.timezone;
+  const last = lastCompleteWeek(now, tz);
+  const current = shiftWeek(last, 1, tz);
+  let settings = await repo.kpiSettings(tenant.id);
+  if (settings.programmeStart === null) {
+    const start = shiftWeek(current, -32, tz);
+    settings = await repo.updateKpiSettings(tenant.id, {
+      programmeStart: localDate(start.start, tz),
+    });
+  }
+  const programmeStart = weekOfDate(settings.programmeStart ?? localDate(current.start, tz), tz).start;
+  const weeks = weekRange(shiftWeek(current, -52, tz), current, tz);
+  const targets = await repo.targets(tenant.id);
+  const tickets: TicketInput[] = [];
+  for (const t of demoTickets({ weeks, programmeStart, now })) {
+    const unitId = targets.paths.get(t.unitPath);
+    if (unitId) tickets.push({ ...t, unitId, source: "demo" });
+  }
+  for (let i = 0; i < tickets.length; i += 5000) await repo.upsertTickets(tenant.id, tickets.slice(i, i + 5000));
+  return { count: tickets.length, weeks: weeks.length, programmeStart: settings.programmeStart ?? "" };
+}
+
+function localDate(instant: Date, timezone: string): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: timezone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }
 
 /** The demo's feedback round: who drafts the profile, and a few talks team leads have booked. */

@@ -28,7 +28,7 @@ export const surveysFeature: Feature = {
     {
       command: "survey",
       description: "commands.survey",
-      run: (ctx, args) => surveyCommand(ctx.services, ctx.requester, args, ctx.channel),
+      run: (ctx, args) => surveyCommand(ctx.services, ctx.requester, args, ctx.conversation),
     },
   ],
   deliveries: {

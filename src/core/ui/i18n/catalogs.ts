@@ -1,6 +1,7 @@
 import { KursError } from "../../../errors.js";
 import { catalog as feedback } from "../../feedback/i18n/index.js";
 import { catalog as goals } from "../../goals/i18n/index.js";
+import { catalog as kpis } from "../../kpis/i18n/index.js";
 import { catalog as org } from "../../org/i18n/index.js";
 import { catalog as programme } from "../../programme/i18n/index.js";
 import { catalog as statements } from "../../statements/i18n/index.js";
@@ -27,6 +28,7 @@ export const featureCatalogs = {
   goals,
   statements,
   surveys,
+  kpis,
   trainings,
   feedback,
 } as const;
