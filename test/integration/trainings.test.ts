@@ -458,6 +458,27 @@ describe("recommendations from qualification needs", () => {
   });
 });
 
+describe("needs agreed in feedback talks", () => {
+  it("recommends only once the employee has confirmed the talk's record, and never after a need is closed", async () => {
+    const org = await createOrg(1);
+    const needs = new PrismaQualificationNeeds(db.prisma);
+    const anna = await idOf(org, org.emails.members[0] ?? "");
+    // A need as a feedback talk writes it: agreed, but the record is not confirmed yet (openedAt empty).
+    const agreed = await db.prisma.qualificationNeed.create({
+      data: { tenantId: org.tenant.id, personId: anna, criterionKey: "zuhoeren", priority: "medium", levelGap: 1 },
+    });
+    expect(await needs.openNeeds(org.tenant.id, anna)).toEqual([]);
+    // The employee confirms: the talk opens its needs, and trainings see them.
+    await db.prisma.qualificationNeed.update({ where: { id: agreed.id }, data: { openedAt: clock.now() } });
+    expect(await needs.openNeeds(org.tenant.id, anna)).toEqual([
+      { id: agreed.id, personId: anna, criterionKey: "zuhoeren", priority: "medium" },
+    ]);
+    // A need the talk closed again (e.g. a later talk) is no longer recommended.
+    await db.prisma.qualificationNeed.update({ where: { id: agreed.id }, data: { closedAt: clock.now() } });
+    expect(await needs.openNeeds(org.tenant.id, anna)).toEqual([]);
+  });
+});
+
 describe("bad input", () => {
   it("refuses capacity 0, past dates, no place, bad links and unknown trainers, field by field", async () => {
     const org = await createOrg(1);
