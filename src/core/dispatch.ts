@@ -1,5 +1,6 @@
 import {
   type ActionReply,
+  type CommandDecl,
   FollowUpFailed,
   type FormDecl,
   type FormOutcome,
@@ -16,7 +17,7 @@ import {
   tenantNotSetUpCard,
   unknownCommandCard,
 } from "./programme/help.js";
-import type { Card } from "./ui/card.js";
+import type { Card, FormValues } from "./ui/card.js";
 import type { Translate } from "./ui/i18n/index.js";
 import type { Reply } from "./ui/reply.js";
 
@@ -47,7 +48,7 @@ export interface CommandInput {
 
 export type Route =
   | { readonly kind: "help" }
-  | { readonly kind: "run"; readonly decl: import("./feature.js").CommandDecl; readonly args: string }
+  | { readonly kind: "run"; readonly decl: CommandDecl; readonly args: string }
   | { readonly kind: "not-available"; readonly command: CommandName }
   | { readonly kind: "unknown"; readonly text: string };
 
@@ -159,7 +160,7 @@ export async function dispatchForm(
     readonly id: string;
     readonly submissionKey: string | undefined;
     readonly metadata: string;
-    readonly values: import("./ui/card.js").FormValues;
+    readonly values: FormValues;
   },
   reg: Registry = defaultRegistry,
 ): Promise<DispatchedForm> {
