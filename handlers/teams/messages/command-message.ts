@@ -1,6 +1,7 @@
-import { TurnContext } from "botbuilder";
+import type { TurnContext } from "botbuilder";
 import { dispatchCommand } from "../../../src/core/dispatch.js";
 import type { TeamsHandlerDeps } from "../deps.js";
+import { rememberConversation } from "../events/install.js";
 import { withNonce } from "../form-nonce.js";
 import { replyWithCard } from "../reply-with-card.js";
 import { replyWithForm } from "../reply-with-form.js";
@@ -15,13 +16,9 @@ import { teamsRequester } from "../requester.js";
 export function commandMessage(deps: TeamsHandlerDeps) {
   return async (context: TurnContext): Promise<void> => {
     const requester = await teamsRequester(deps, context);
-    const { tenant, person, locale } = requester;
+    const { locale } = requester;
+    await rememberConversation(deps, context, requester);
     const conversation = context.activity.conversation;
-    // Only the 1:1 chat is where Kurs reaches a person later; a channel or group chat is not.
-    const personal = !conversation?.conversationType || conversation.conversationType === "personal";
-    if (tenant && person && personal) {
-      await deps.conversations.save(tenant.id, person.id, TurnContext.getConversationReference(context.activity));
-    }
     const reply = await dispatchCommand(
       {
         services: deps.services,
